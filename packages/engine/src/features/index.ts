@@ -1,0 +1,2 @@
+export * from './customer-table.ts';
+export * from './scaler.ts';
