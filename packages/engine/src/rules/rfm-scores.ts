@@ -1,0 +1,85 @@
+import { requireArgument } from '../errors.ts';
+import {
+  appendFeatures,
+  featureColumn,
+  type FeatureTable,
+} from '../features/event-features-table.ts';
+
+/**
+ * Rank-based scores 1..bins (quintiles by default), ties sharing a score.
+ *
+ * Method: sort the finite values ascending (`descending` flips it, so the largest gets 1);
+ * a group of equal values occupying 0-based positions lo..hi−1 among n takes its middle
+ * position `mid = (lo + hi − 1) / 2` and scores `1 + floor(bins · mid / n)`. Without ties this
+ * is exact quantile binning (n = 10: positions 0–1 → 1, 2–3 → 2, ..., 8–9 → 5); equal values
+ * always share a score whatever order they arrive in; if every value is equal, all get the
+ * middle score. Non-finite values are not ranked and score 1.
+ *
+ * @param values - `[n]`
+ * @param direction - `ascending`: larger value, higher score; `descending`: the reverse
+ * @param bins - @default 5
+ * @returns `[n]` scores in 1..bins
+ * @example
+ * quintileScores([10, 20, 30, 40, 50], 'ascending'); // Uint8Array [1, 2, 3, 4, 5]
+ */
+export function quintileScores(
+  values: ArrayLike<number>,
+  direction: 'ascending' | 'descending',
+  bins = 5,
+): Uint8Array {
+  requireArgument(
+    Number.isInteger(bins) && bins >= 1 && bins <= 255,
+    'bins',
+    `must be an integer in 1..255, got ${bins}`,
+  );
+  const sign = direction === 'ascending' ? 1 : -1;
+  const scores = new Uint8Array(values.length).fill(1);
+  const finite: number[] = [];
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i]!)) finite.push(i);
+  const order = Int32Array.from(finite);
+  const key = new Float64Array(values.length);
+  for (const i of order) key[i] = sign * values[i]!;
+  order.sort((a, b) => key[a]! - key[b]!);
+
+  const n = order.length;
+  for (let lo = 0; lo < n;) {
+    let hi = lo + 1;
+    while (hi < n && key[order[hi]!] === key[order[lo]!]) hi++;
+    const score = 1 + Math.floor((bins * ((lo + hi - 1) / 2)) / n);
+    for (let p = lo; p < hi; p++) scores[order[p]!] = score;
+    lo = hi;
+  }
+  return scores;
+}
+
+export interface RfmColumns {
+  /** @default 'recency_days' */
+  readonly recency?: string;
+  /** @default 'frequency' */
+  readonly frequency?: string;
+  /** @default 'monetary' */
+  readonly monetary?: string;
+  /** @default 5 */
+  readonly bins?: number;
+}
+
+/**
+ * Appends `r_score`, `f_score`, `m_score` (1..5 by `quintileScores`) to a feature table.
+ * Recency is inverted (fewest days since the last purchase = 5); frequency and monetary are
+ * not (most = 5). Scores are relative to the rows of this table.
+ *
+ * @returns a new table: the input columns, then `r_score`, `f_score`, `m_score`
+ * @example
+ * const scored = withRfmScores(computeEventFeatures(log, { asOf }));
+ */
+export function withRfmScores(table: FeatureTable, columns: RfmColumns = {}): FeatureTable {
+  const bins = columns.bins ?? 5;
+  const recency = featureColumn(table, columns.recency ?? 'recency_days');
+  const frequency = featureColumn(table, columns.frequency ?? 'frequency');
+  const monetary = featureColumn(table, columns.monetary ?? 'monetary');
+  return appendFeatures(table, [
+    { name: 'r_score', values: quintileScores(recency, 'descending', bins) },
+    { name: 'f_score', values: quintileScores(frequency, 'ascending', bins) },
+    { name: 'm_score', values: quintileScores(monetary, 'ascending', bins) },
+  ]);
+}
