@@ -9,11 +9,13 @@ import {
  * Rank-based scores 1..bins (quintiles by default), ties sharing a score.
  *
  * Method: sort the finite values ascending (`descending` flips it, so the largest gets 1);
- * a group of equal values occupying 0-based positions lo..hi−1 among n takes its middle
- * position `mid = (lo + hi − 1) / 2` and scores `1 + floor(bins · mid / n)`. Without ties this
- * is exact quantile binning (n = 10: positions 0–1 → 1, 2–3 → 2, ..., 8–9 → 5); equal values
- * always share a score whatever order they arrive in; if every value is equal, all get the
- * middle score. Non-finite values are not ranked and score 1.
+ * a group of equal values occupying 0-based positions lo..hi−1 among n covers the share
+ * [lo/n, hi/n) of the list and scores by the centre of that share:
+ * `1 + floor(bins · (lo + hi) / (2n))`. Without ties this is exact quantile binning (n = 10:
+ * positions 0–1 → 1, 2–3 → 2, ..., 8–9 → 5); equal values always share a score whatever order
+ * they arrive in; if every value is equal, all get the middle score (3 of 5). A tie group
+ * whose centre falls exactly on a boundary takes the upper score. Non-finite values are not
+ * ranked and score 1.
  *
  * @param values - `[n]`
  * @param direction - `ascending`: larger value, higher score; `descending`: the reverse
@@ -45,7 +47,7 @@ export function quintileScores(
   for (let lo = 0; lo < n;) {
     let hi = lo + 1;
     while (hi < n && key[order[hi]!] === key[order[lo]!]) hi++;
-    const score = 1 + Math.floor((bins * ((lo + hi - 1) / 2)) / n);
+    const score = 1 + Math.floor((bins * (lo + hi)) / (2 * n));
     for (let p = lo; p < hi; p++) scores[order[p]!] = score;
     lo = hi;
   }
