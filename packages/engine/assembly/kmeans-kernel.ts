@@ -1,0 +1,306 @@
+// AssemblyScript source of the k-means WebAssembly SIMD kernel (compiled by build-kernel.mjs).
+//
+// The kernel owns no memory: the driver (src/clustering/kmeans-driver.ts) lays out every
+// buffer in one shared WebAssembly.Memory and passes the byte offsets to `configure`. Every
+// other export works on one chunk of points, so threads split work by chunk and each chunk's
+// partial sums land in its own slot: the driver adds the slots in chunk order, which makes
+// the result independent of how many threads ran. src/clustering/kernel/portable-kernel.ts
+// is the TypeScript twin of this file and must stay operation-for-operation identical
+// (same summation order), so both backends give bit-identical results.
+
+const STAT_CHANGED = 0;
+const STAT_SUM = 1;
+const STAT_TRIALS = 2;
+// Bounds are widened by this relative margin before a point is skipped, so rounding in
+// the bound updates can never skip a point that an exact computation would move.
+const SAFE: f64 = 1 + 1e-12;
+
+let n: i32 = 0;
+let dp: i32 = 0; // feature count padded to a multiple of 4 (two f64x2 lanes per step)
+let k: i32 = 0;
+let chunkSize: i32 = 0;
+let statStride: i32 = 0;
+let xPtr: usize = 0; // [n, dp] f64, centred points
+let assignPtr: usize = 0; // [n] i32
+let upperPtr: usize = 0; // [n] f64: upper bound on distance to own centroid (k-means++: D^2)
+let lowerPtr: usize = 0; // [n] f64: lower bound on distance to every other centroid
+let centroidsPtr: usize = 0; // [k, dp] f64
+let halfMinPtr: usize = 0; // [k] f64: half the distance to the nearest other centroid
+let driftPtr: usize = 0; // [k] f64: how far each centroid moved in the last update
+let sumsPtr: usize = 0; // [chunks, k, dp] f64
+let countsPtr: usize = 0; // [chunks, k] f64
+let sqPtr: usize = 0; // [chunks, k] f64: sum of squared norms of the members
+let statPtr: usize = 0; // [chunks, statStride] f64
+let candPtr: usize = 0; // [trials] i32: k-means++ candidate rows
+
+export function configure(
+  nPoints: i32,
+  paddedDims: i32,
+  clusters: i32,
+  pointsPerChunk: i32,
+  statsPerChunk: i32,
+  points: usize,
+  assignments: usize,
+  upper: usize,
+  lower: usize,
+  centroids: usize,
+  halfMin: usize,
+  drift: usize,
+  sums: usize,
+  counts: usize,
+  squares: usize,
+  stats: usize,
+  candidates: usize,
+): void {
+  n = nPoints;
+  dp = paddedDims;
+  k = clusters;
+  chunkSize = pointsPerChunk;
+  statStride = statsPerChunk;
+  xPtr = points;
+  assignPtr = assignments;
+  upperPtr = upper;
+  lowerPtr = lower;
+  centroidsPtr = centroids;
+  halfMinPtr = halfMin;
+  driftPtr = drift;
+  sumsPtr = sums;
+  countsPtr = counts;
+  sqPtr = squares;
+  statPtr = stats;
+  candPtr = candidates;
+}
+
+function rowPtr(base: usize, row: i32): usize {
+  return base + ((<usize>row * <usize>dp) << 3);
+}
+
+function dist2(a: usize, b: usize): f64 {
+  let acc0 = f64x2.splat(0);
+  let acc1 = f64x2.splat(0);
+  const end = a + ((<usize>dp) << 3);
+  while (a < end) {
+    const d0 = f64x2.sub(v128.load(a), v128.load(b));
+    const d1 = f64x2.sub(v128.load(a, 16), v128.load(b, 16));
+    acc0 = f64x2.add(acc0, f64x2.mul(d0, d0));
+    acc1 = f64x2.add(acc1, f64x2.mul(d1, d1));
+    a += 32;
+    b += 32;
+  }
+  const s = f64x2.add(acc0, acc1);
+  return f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+}
+
+function norm2(a: usize): f64 {
+  let acc0 = f64x2.splat(0);
+  let acc1 = f64x2.splat(0);
+  const end = a + ((<usize>dp) << 3);
+  while (a < end) {
+    const v0 = v128.load(a);
+    const v1 = v128.load(a, 16);
+    acc0 = f64x2.add(acc0, f64x2.mul(v0, v0));
+    acc1 = f64x2.add(acc1, f64x2.mul(v1, v1));
+    a += 32;
+  }
+  const s = f64x2.add(acc0, acc1);
+  return f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+}
+
+function addRow(dst: usize, src: usize): void {
+  const end = dst + ((<usize>dp) << 3);
+  while (dst < end) {
+    v128.store(dst, f64x2.add(v128.load(dst), v128.load(src)));
+    dst += 16;
+    src += 16;
+  }
+}
+
+function subRow(dst: usize, src: usize): void {
+  const end = dst + ((<usize>dp) << 3);
+  while (dst < end) {
+    v128.store(dst, f64x2.sub(v128.load(dst), v128.load(src)));
+    dst += 16;
+    src += 16;
+  }
+}
+
+function chunkEnd(start: i32): i32 {
+  const end = start + chunkSize;
+  return end < n ? end : n;
+}
+
+function statAt(chunk: i32, slot: i32): usize {
+  return statPtr + ((<usize>(chunk * statStride + slot)) << 3);
+}
+
+function clearChunkSums(chunk: i32): void {
+  memory.fill(sumsPtr + ((<usize>(chunk * k) * <usize>dp) << 3), 0, (<usize>(k * dp)) << 3);
+  memory.fill(countsPtr + ((<usize>(chunk * k)) << 3), 0, (<usize>k) << 3);
+  memory.fill(sqPtr + ((<usize>(chunk * k)) << 3), 0, (<usize>k) << 3);
+}
+
+function addMember(chunk: i32, cluster: i32, x: usize): void {
+  const slot = chunk * k + cluster;
+  addRow(sumsPtr + ((<usize>slot * <usize>dp) << 3), x);
+  const countAt = countsPtr + ((<usize>slot) << 3);
+  store<f64>(countAt, load<f64>(countAt) + 1);
+  const sqAt = sqPtr + ((<usize>slot) << 3);
+  store<f64>(sqAt, load<f64>(sqAt) + norm2(x));
+}
+
+function removeMember(chunk: i32, cluster: i32, x: usize): void {
+  const slot = chunk * k + cluster;
+  subRow(sumsPtr + ((<usize>slot * <usize>dp) << 3), x);
+  const countAt = countsPtr + ((<usize>slot) << 3);
+  store<f64>(countAt, load<f64>(countAt) - 1);
+  const sqAt = sqPtr + ((<usize>slot) << 3);
+  store<f64>(sqAt, load<f64>(sqAt) - norm2(x));
+}
+
+/**
+ * Plain Lloyd assignment of one chunk: every distance, nearest centroid (lowest index on a
+ * tie), exact bounds, and the chunk's cluster sums rebuilt from scratch.
+ * Stats: changed assignments, sum of squared distances to the nearest centroid.
+ */
+export function lloydChunk(chunk: i32): void {
+  const start = chunk * chunkSize;
+  const end = chunkEnd(start);
+  clearChunkSums(chunk);
+  let changed: f64 = 0;
+  let inertia: f64 = 0;
+  for (let i = start; i < end; i++) {
+    const x = rowPtr(xPtr, i);
+    let best = Infinity;
+    let second = Infinity;
+    let bestIndex = 0;
+    for (let j = 0; j < k; j++) {
+      const d = dist2(x, rowPtr(centroidsPtr, j));
+      if (d < best) {
+        second = best;
+        best = d;
+        bestIndex = j;
+      } else if (d < second) {
+        second = d;
+      }
+    }
+    const assignAt = assignPtr + ((<usize>i) << 2);
+    if (load<i32>(assignAt) != bestIndex) changed += 1;
+    store<i32>(assignAt, bestIndex);
+    store<f64>(upperPtr + ((<usize>i) << 3), Math.sqrt(best));
+    store<f64>(lowerPtr + ((<usize>i) << 3), Math.sqrt(second));
+    addMember(chunk, bestIndex, x);
+    inertia += best;
+  }
+  store<f64>(statAt(chunk, STAT_CHANGED), changed);
+  store<f64>(statAt(chunk, STAT_SUM), inertia);
+}
+
+/**
+ * Hamerly's accelerated assignment of one chunk. The bounds are first moved by the centroid
+ * drifts; a point is examined only when its upper bound exceeds both half the distance from
+ * its centroid to the nearest other one and its lower bound. Moved points update the chunk's
+ * sums incrementally. Stats: changed assignments.
+ */
+export function hamerlyChunk(
+  chunk: i32,
+  maxDrift: f64,
+  secondDrift: f64,
+  maxDriftIndex: i32,
+): void {
+  const start = chunk * chunkSize;
+  const end = chunkEnd(start);
+  let changed: f64 = 0;
+  for (let i = start; i < end; i++) {
+    const assignAt = assignPtr + ((<usize>i) << 2);
+    const upperAt = upperPtr + ((<usize>i) << 3);
+    const lowerAt = lowerPtr + ((<usize>i) << 3);
+    const a = load<i32>(assignAt);
+    let u = load<f64>(upperAt) + load<f64>(driftPtr + ((<usize>a) << 3));
+    let l = load<f64>(lowerAt) - (a == maxDriftIndex ? secondDrift : maxDrift);
+    const half = load<f64>(halfMinPtr + ((<usize>a) << 3));
+    const m = half > l ? half : l;
+    if (u * SAFE > m) {
+      const x = rowPtr(xPtr, i);
+      u = Math.sqrt(dist2(x, rowPtr(centroidsPtr, a)));
+      if (u * SAFE > m) {
+        let best = Infinity;
+        let second = Infinity;
+        let bestIndex = 0;
+        for (let j = 0; j < k; j++) {
+          const d = dist2(x, rowPtr(centroidsPtr, j));
+          if (d < best) {
+            second = best;
+            best = d;
+            bestIndex = j;
+          } else if (d < second) {
+            second = d;
+          }
+        }
+        u = Math.sqrt(best);
+        l = Math.sqrt(second);
+        if (bestIndex != a) {
+          removeMember(chunk, a, x);
+          addMember(chunk, bestIndex, x);
+          store<i32>(assignAt, bestIndex);
+          changed += 1;
+        }
+      }
+    }
+    store<f64>(upperAt, u);
+    store<f64>(lowerAt, l);
+  }
+  store<f64>(statAt(chunk, STAT_CHANGED), changed);
+}
+
+/** Exact squared distance of each point to its assigned centroid: upper = its root. Stats: the sum. */
+export function assignedDistChunk(chunk: i32): void {
+  const start = chunk * chunkSize;
+  const end = chunkEnd(start);
+  let total: f64 = 0;
+  for (let i = start; i < end; i++) {
+    const a = load<i32>(assignPtr + ((<usize>i) << 2));
+    const d = dist2(rowPtr(xPtr, i), rowPtr(centroidsPtr, a));
+    store<f64>(upperPtr + ((<usize>i) << 3), Math.sqrt(d));
+    total += d;
+  }
+  store<f64>(statAt(chunk, STAT_SUM), total);
+}
+
+/**
+ * k-means++ bookkeeping: upper[i] becomes the squared distance from point i to the nearest
+ * chosen centre (`first`: the only one so far). Stats: the chunk's sum of those values.
+ */
+export function ppDistChunk(chunk: i32, centerRow: i32, first: i32): void {
+  const start = chunk * chunkSize;
+  const end = chunkEnd(start);
+  const c = rowPtr(xPtr, centerRow);
+  let total: f64 = 0;
+  for (let i = start; i < end; i++) {
+    const at = upperPtr + ((<usize>i) << 3);
+    let d = dist2(rowPtr(xPtr, i), c);
+    if (!first) {
+      const old = load<f64>(at);
+      if (old < d) d = old;
+    }
+    store<f64>(at, d);
+    total += d;
+  }
+  store<f64>(statAt(chunk, STAT_SUM), total);
+}
+
+/** Greedy k-means++ trials: for each candidate row, the chunk's potential if it were added. */
+export function ppTrialChunk(chunk: i32, trials: i32): void {
+  const start = chunk * chunkSize;
+  const end = chunkEnd(start);
+  for (let t = 0; t < trials; t++) store<f64>(statAt(chunk, STAT_TRIALS + t), 0);
+  for (let i = start; i < end; i++) {
+    const x = rowPtr(xPtr, i);
+    const current = load<f64>(upperPtr + ((<usize>i) << 3));
+    for (let t = 0; t < trials; t++) {
+      let d = dist2(x, rowPtr(xPtr, load<i32>(candPtr + ((<usize>t) << 2))));
+      if (current < d) d = current;
+      const at = statAt(chunk, STAT_TRIALS + t);
+      store<f64>(at, load<f64>(at) + d);
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export * from './kmeans.ts';
+export * from './kmeans-plus-plus.ts';
+export * from './adjusted-rand-index.ts';

@@ -1,0 +1,104 @@
+/**
+ * Where every k-means buffer lives inside the one memory the kernel works on (a shared
+ * WebAssembly.Memory, or a SharedArrayBuffer for the TypeScript kernel). All offsets are in
+ * bytes and 16-byte aligned so the SIMD kernel can use aligned vector loads.
+ */
+export interface KernelLayout {
+  readonly n: number;
+  readonly d: number;
+  /** `d` padded to a multiple of 4 with zero columns (two f64x2 vectors per kernel step). */
+  readonly dp: number;
+  readonly k: number;
+  readonly chunkSize: number;
+  readonly chunks: number;
+  /** Number of f64 statistic slots per chunk. */
+  readonly statStride: number;
+  /** Greedy k-means++ candidates per step (2 + ⌊ln k⌋, as in scikit-learn). */
+  readonly trials: number;
+  /** Int32 slot 0: the next chunk to claim. */
+  readonly control: number;
+  readonly x: number;
+  readonly assign: number;
+  readonly upper: number;
+  readonly lower: number;
+  readonly centroids: number;
+  readonly halfMin: number;
+  readonly drift: number;
+  readonly sums: number;
+  readonly counts: number;
+  readonly squares: number;
+  readonly stats: number;
+  readonly candidates: number;
+  readonly byteLength: number;
+}
+
+/** The kernel's own static data lives below this offset; our buffers start here. */
+const BASE_OFFSET = 65536;
+/** Chunks are at least this many points: large enough that a kernel call costs nothing. */
+const MIN_CHUNK_SIZE = 4096;
+/** At most this many chunks, which bounds the per-chunk partial sums to 256 · k · d values. */
+const MAX_CHUNKS = 256;
+
+export const STAT_CHANGED = 0;
+export const STAT_SUM = 1;
+export const STAT_TRIALS = 2;
+
+export function kmeansPlusPlusTrials(k: number): number {
+  return 2 + Math.floor(Math.log(k));
+}
+
+/**
+ * Lays out the buffers for `n` points of `d` features and `k` clusters. The chunking depends
+ * on `n` only, never on the thread count, so every thread count adds the same partial sums in
+ * the same order.
+ */
+export function planLayout(n: number, d: number, k: number): KernelLayout {
+  const dp = Math.ceil(d / 4) * 4;
+  const chunkSize = Math.max(MIN_CHUNK_SIZE, Math.ceil(n / MAX_CHUNKS));
+  const chunks = Math.ceil(n / chunkSize);
+  const trials = kmeansPlusPlusTrials(k);
+  const statStride = STAT_TRIALS + trials;
+  let offset = BASE_OFFSET;
+  const take = (bytes: number): number => {
+    const at = offset;
+    offset += Math.ceil(bytes / 16) * 16;
+    return at;
+  };
+  const control = take(16);
+  const x = take(n * dp * 8);
+  const assign = take(n * 4);
+  const upper = take(n * 8);
+  const lower = take(n * 8);
+  const centroids = take(k * dp * 8);
+  const halfMin = take(k * 8);
+  const drift = take(k * 8);
+  const sums = take(chunks * k * dp * 8);
+  const counts = take(chunks * k * 8);
+  const squares = take(chunks * k * 8);
+  const stats = take(chunks * statStride * 8);
+  const candidates = take(trials * 4);
+  return {
+    n,
+    d,
+    dp,
+    k,
+    chunkSize,
+    chunks,
+    statStride,
+    trials,
+    control,
+    x,
+    assign,
+    upper,
+    lower,
+    centroids,
+    halfMin,
+    drift,
+    sums,
+    counts,
+    squares,
+    stats,
+    candidates,
+    byteLength: offset,
+  };
+}

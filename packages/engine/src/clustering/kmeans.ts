@@ -1,0 +1,330 @@
+import { availableParallelism } from 'node:os';
+import { EngineError, requireArgument } from '../errors.ts';
+import type { Matrix } from '../linalg/matrix.ts';
+import { createRng } from '../random/prng.ts';
+import {
+  configureArgs,
+  runPhaseChunk,
+  type KMeansBackend,
+  type KMeansKernel,
+  type KernelPhase,
+} from './kernel/kernel.ts';
+import { planLayout, type KernelLayout } from './kernel/layout.ts';
+import { PortableKernel } from './kernel/portable-kernel.ts';
+import {
+  createSharedMemory,
+  instantiateWasmKernel,
+  wasmKernelModule,
+  type WasmMemory,
+} from './kernel/wasm-kernel.ts';
+import { KernelThreads } from './kernel/worker-pool.ts';
+import {
+  fitRestart,
+  loadWorkspace,
+  type KMeansAlgorithm,
+  type RestartResult,
+  type Workspace,
+} from './kmeans-driver.ts';
+
+export { kmeansKernelStatus, type KernelStatus } from './kernel/wasm-kernel.ts';
+export type { KMeansBackend } from './kernel/kernel.ts';
+export type { KMeansAlgorithm } from './kmeans-driver.ts';
+
+export interface KMeansOptions {
+  /** Seed of the k-means++ draws (restart r uses the r-th child seed). @default 0 */
+  seed?: number;
+  /** Restarts from different k-means++ seeds; the lowest inertia wins (ties: the earliest). Ignored (one run) with `initialCentroids`. @default 4 */
+  nInit?: number;
+  /** Lloyd iterations per restart at most. @default 300 */
+  maxIterations?: number;
+  /**
+   * Convergence: a restart stops after the first iteration whose total squared centroid shift
+   * Σⱼ ‖cⱼ(new) − cⱼ(old)‖² is at most `tolerance` × the mean over features of the points'
+   * (population) variance — scikit-learn's definition. With 0 it stops only when no centroid
+   * moves, i.e. no assignment changed. @default 1e-4
+   */
+  tolerance?: number;
+  /** Start from these centroids `[k, d]` instead of k-means++ (a single run). */
+  initialCentroids?: Matrix;
+  /**
+   * Threads computing the fit (this one plus `threads − 1` workers). Only the WebAssembly
+   * kernel runs threaded; the result does not depend on the count. @default 1 for small inputs
+   * (n·d·k below 2,000,000), else 2 (capped by the available cores)
+   */
+  threads?: number;
+  /**
+   * `'hamerly'` (default) skips distance computations proven unnecessary by triangle-inequality
+   * bounds; `'lloyd'` computes every distance every iteration. Same result either way, up to
+   * floating-point rounding of the centroid sums; `'lloyd'` exists for checks and benchmarks.
+   */
+  algorithm?: KMeansAlgorithm;
+  /**
+   * Called after every iteration with the within-cluster sum of squares of that iteration's
+   * assignment around its updated centroids (from running sums: close to, not bit-equal to,
+   * the final `inertia`).
+   */
+  onProgress?: (progress: { restart: number; iteration: number; inertia: number }) => void;
+}
+
+export interface KMeansResult {
+  /** `[k, d]` */
+  centroids: Matrix;
+  /** `[n]`, the index of each point's nearest centroid (lowest index on a tie). */
+  assignments: Int32Array;
+  /** Σᵢ ‖xᵢ − c(aᵢ)‖², over the returned centroids and assignments. */
+  inertia: number;
+  /** Lloyd iterations of the winning restart. */
+  iterations: number;
+  /** Whether the winning restart met `tolerance` before `maxIterations`. */
+  converged: boolean;
+}
+
+interface Settings {
+  seed: number;
+  nInit: number;
+  maxIterations: number;
+  tolerance: number;
+  initialCentroids: Matrix | undefined;
+  threads: number | undefined;
+  algorithm: KMeansAlgorithm;
+  onProgress: KMeansOptions['onProgress'];
+}
+
+/** n·d·k from which a second thread pays for its start-up and synchronisation. */
+const THREADED_WORK = 2_000_000;
+const MAX_THREADS = 64;
+
+/**
+ * k-means (Lloyd's algorithm with Hamerly's bounds) with greedy k-means++ seeding and `nInit`
+ * restarts. Runs on the WebAssembly SIMD kernel when it is built (see `kmeansKernelStatus`),
+ * on its bit-identical TypeScript twin otherwise, on `threads` threads. Deterministic for a
+ * seed, whatever the backend and thread count.
+ *
+ * The points are copied once (centred, as float64) into the kernel's memory: about
+ * n·(8·d' + 20) bytes with d' = d rounded up to a multiple of 4.
+ *
+ * Empty clusters: after an assignment, each empty cluster (in ascending order) takes the point
+ * farthest from its own centroid whose cluster keeps other members; that point becomes the
+ * cluster's centroid. With fewer distinct points than k a cluster can stay empty.
+ *
+ * @param points - `[n, d]`, finite values (scale them first: k-means is not scale-invariant)
+ * @param k - number of clusters, `1 <= k <= n`
+ * @example
+ * const { centroids, assignments } = await kmeans(points, 4, { seed: 1 });
+ */
+export async function kmeans(
+  points: Matrix,
+  k: number,
+  options: KMeansOptions = {},
+): Promise<KMeansResult> {
+  const settings = resolveSettings(points, k, options);
+  const fit = openFit(points, k, settings);
+  const threads = fit.backend === 'wasm-simd' ? resolveThreads(settings.threads, fit.layout) : 1;
+  if (threads === 1) return runRestarts(fit, settings, (phases) => runSync(fit, phases));
+  const workers = await KernelThreads.attach(
+    threads - 1,
+    wasmKernelModule()!,
+    fit.memory!,
+    configureArgs(fit.layout),
+    fit.layout.control,
+  );
+  try {
+    return await runRestartsAsync(fit, settings, workers);
+  } finally {
+    workers.release();
+  }
+}
+
+/**
+ * The same fit on the calling thread, synchronously: for small inputs fitted many times (k
+ * selection on samples), where a worker would cost more than it saves. `threads` is ignored.
+ *
+ * @param points - `[n, d]`, finite values
+ * @param k - number of clusters, `1 <= k <= n`
+ */
+export function kmeansSync(points: Matrix, k: number, options: KMeansOptions = {}): KMeansResult {
+  const settings = resolveSettings(points, k, options);
+  const fit = openFit(points, k, settings);
+  return runRestarts(fit, settings, (phases) => runSync(fit, phases));
+}
+
+interface OpenFit {
+  readonly layout: KernelLayout;
+  readonly workspace: Workspace;
+  readonly kernel: KMeansKernel;
+  readonly backend: KMeansBackend;
+  /** Set for the WebAssembly kernel (shared with worker threads). */
+  readonly memory: WasmMemory | undefined;
+}
+
+function openFit(points: Matrix, k: number, settings: Settings): OpenFit {
+  const layout = planLayout(points.rows, points.cols, k);
+  const module = wasmKernelModule();
+  const memory = module ? createSharedMemory(layout.byteLength) : undefined;
+  let kernel: KMeansKernel;
+  let buffer: ArrayBufferLike;
+  if (module && memory) {
+    kernel = instantiateWasmKernel(module, memory);
+    buffer = memory.buffer;
+  } else {
+    buffer = new ArrayBuffer(layout.byteLength);
+    kernel = new PortableKernel(buffer);
+  }
+  kernel.configure(...configureArgs(layout));
+  const workspace = loadWorkspace(points, layout, buffer, settings.tolerance);
+  return {
+    layout,
+    workspace,
+    kernel,
+    backend: module && memory ? 'wasm-simd' : 'typescript',
+    memory: module && memory ? memory : undefined,
+  };
+}
+
+type PhaseRunner = (phases: Generator<KernelPhase, RestartResult, void>) => RestartResult;
+
+function runSync(fit: OpenFit, phases: Generator<KernelPhase, RestartResult, void>): RestartResult {
+  const { kernel, layout } = fit;
+  for (let step = phases.next(); ; step = phases.next()) {
+    if (step.done) return step.value;
+    for (let c = 0; c < layout.chunks; c++) runPhaseChunk(kernel, step.value, c);
+  }
+}
+
+function restartSettings(settings: Settings, restart: number, rootSeeds: () => number) {
+  return {
+    algorithm: settings.algorithm,
+    maxIterations: settings.maxIterations,
+    start: settings.initialCentroids ?? createRng(rootSeeds()),
+    onIteration: settings.onProgress
+      ? (iteration: number, inertia: number) =>
+          settings.onProgress!({ restart, iteration, inertia })
+      : undefined,
+  };
+}
+
+function runRestarts(fit: OpenFit, settings: Settings, run: PhaseRunner): KMeansResult {
+  const root = createRng(settings.seed);
+  let best: RestartResult | undefined;
+  for (let restart = 0; restart < settings.nInit; restart++) {
+    const result = run(
+      fitRestart(
+        fit.workspace,
+        restartSettings(settings, restart, () => root.nextSeed()),
+      ),
+    );
+    if (!best || result.inertia < best.inertia) best = result;
+  }
+  return { ...best! };
+}
+
+async function runRestartsAsync(
+  fit: OpenFit,
+  settings: Settings,
+  workers: KernelThreads,
+): Promise<KMeansResult> {
+  const root = createRng(settings.seed);
+  const { kernel, layout } = fit;
+  let best: RestartResult | undefined;
+  for (let restart = 0; restart < settings.nInit; restart++) {
+    const phases = fitRestart(
+      fit.workspace,
+      restartSettings(settings, restart, () => root.nextSeed()),
+    );
+    let step = phases.next();
+    while (!step.done) {
+      const phase = step.value;
+      await workers.run(phase, layout.chunks, (claim) => {
+        for (let c = claim(); c < layout.chunks; c = claim()) runPhaseChunk(kernel, phase, c);
+      });
+      step = phases.next();
+    }
+    if (!best || step.value.inertia < best.inertia) best = step.value;
+  }
+  return { ...best! };
+}
+
+function resolveThreads(requested: number | undefined, layout: KernelLayout): number {
+  const cores = availableParallelism();
+  if (requested !== undefined) return Math.min(requested, layout.chunks);
+  const work = layout.n * layout.d * layout.k;
+  return work >= THREADED_WORK ? Math.max(1, Math.min(2, cores, layout.chunks)) : 1;
+}
+
+function resolveSettings(points: Matrix, k: number, options: KMeansOptions): Settings {
+  const { rows: n, cols: d } = points;
+  if (n === 0) throw new EngineError('empty_input', 'points: no rows to cluster', ['points']);
+  if (d === 0) throw new EngineError('empty_input', 'points: rows have no features', ['points']);
+  if (points.data.length !== n * d) {
+    throw new EngineError(
+      'shape_mismatch',
+      `points: data has ${points.data.length} values, expected ${n} x ${d} = ${n * d}`,
+      ['points'],
+    );
+  }
+  requireArgument(
+    Number.isInteger(k) && k >= 1 && k <= n,
+    'k',
+    `must be an integer in [1, ${n}] (the number of points), got ${k}`,
+  );
+  const seed = options.seed ?? 0;
+  requireArgument(Number.isFinite(seed), 'seed', `must be a finite number, got ${seed}`);
+  const nInit = options.nInit ?? 4;
+  requireArgument(
+    Number.isInteger(nInit) && nInit >= 1,
+    'nInit',
+    `must be an integer >= 1, got ${nInit}`,
+  );
+  const maxIterations = options.maxIterations ?? 300;
+  requireArgument(
+    Number.isInteger(maxIterations) && maxIterations >= 1,
+    'maxIterations',
+    `must be an integer >= 1, got ${maxIterations}`,
+  );
+  const tolerance = options.tolerance ?? 1e-4;
+  requireArgument(
+    Number.isFinite(tolerance) && tolerance >= 0,
+    'tolerance',
+    `must be a finite number >= 0, got ${tolerance}`,
+  );
+  const threads = options.threads;
+  requireArgument(
+    threads === undefined || (Number.isInteger(threads) && threads >= 1 && threads <= MAX_THREADS),
+    'threads',
+    `must be an integer in [1, ${MAX_THREADS}], got ${threads}`,
+  );
+  const algorithm = options.algorithm ?? 'hamerly';
+  requireArgument(
+    algorithm === 'hamerly' || algorithm === 'lloyd',
+    'algorithm',
+    `must be 'hamerly' or 'lloyd', got ${String(algorithm)}`,
+  );
+  const initial = options.initialCentroids;
+  if (initial) {
+    if (initial.rows !== k || initial.cols !== d || initial.data.length !== k * d) {
+      throw new EngineError(
+        'shape_mismatch',
+        `initialCentroids: expected ${k} x ${d} (k x features), got ${initial.rows} x ${initial.cols}`,
+        ['initialCentroids'],
+      );
+    }
+    const bad = initial.data.findIndex((value) => !Number.isFinite(value));
+    if (bad >= 0) {
+      throw new EngineError(
+        'invalid_argument',
+        `initialCentroids: value at row ${Math.floor(bad / d)}, column ${bad % d} is ${initial.data[bad]}`,
+        ['initialCentroids', Math.floor(bad / d), bad % d],
+      );
+    }
+  }
+  return {
+    seed,
+    nInit: initial ? 1 : nInit,
+    maxIterations,
+    tolerance,
+    initialCentroids: initial,
+    threads,
+    algorithm,
+    onProgress: options.onProgress,
+  };
+}
