@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { registerRfmCommand } from './rfm-command.ts';
 import { runCli } from './run-cli.ts';
 
 const program = new Command()
   .name('tagwise')
   .description('Customer tag recommendation: features, clusters, churn and suggestions')
   .showHelpAfterError();
+
+registerRfmCommand(program);
 
 await runCli(program, process.argv);
