@@ -14,6 +14,7 @@ import { PortableKernel } from './kernel/portable-kernel.ts';
 import {
   createSharedMemory,
   instantiateWasmKernel,
+  kmeansKernelStatus,
   wasmKernelModule,
   type WasmMemory,
 } from './kernel/wasm-kernel.ts';
@@ -59,6 +60,11 @@ export interface KMeansOptions {
    */
   algorithm?: KMeansAlgorithm;
   /**
+   * Force a kernel: `'typescript'` runs the TypeScript kernel (single-threaded) even when the
+   * WebAssembly one is built; `'wasm-simd'` fails when it is not. @default the fastest available
+   */
+  backend?: KMeansBackend;
+  /**
    * Called after every iteration with the within-cluster sum of squares of that iteration's
    * assignment around its updated centroids (from running sums: close to, not bit-equal to,
    * the final `inertia`).
@@ -87,6 +93,7 @@ interface Settings {
   initialCentroids: Matrix | undefined;
   threads: number | undefined;
   algorithm: KMeansAlgorithm;
+  backend: KMeansBackend | undefined;
   onProgress: KMeansOptions['onProgress'];
 }
 
@@ -159,8 +166,15 @@ interface OpenFit {
 
 function openFit(points: Matrix, k: number, settings: Settings): OpenFit {
   const layout = planLayout(points.rows, points.cols, k);
-  const module = wasmKernelModule();
+  const module = settings.backend === 'typescript' ? undefined : wasmKernelModule();
   const memory = module ? createSharedMemory(layout.byteLength) : undefined;
+  if (settings.backend === 'wasm-simd' && !memory) {
+    throw new EngineError(
+      'invalid_argument',
+      `backend: the WebAssembly kernel is not available (${kmeansKernelStatus().reason ?? `${layout.byteLength} bytes exceed its 4 GiB memory`})`,
+      ['backend'],
+    );
+  }
   let kernel: KMeansKernel;
   let buffer: ArrayBufferLike;
   if (module && memory) {
@@ -299,6 +313,12 @@ function resolveSettings(points: Matrix, k: number, options: KMeansOptions): Set
     'algorithm',
     `must be 'hamerly' or 'lloyd', got ${String(algorithm)}`,
   );
+  const backend = options.backend;
+  requireArgument(
+    backend === undefined || backend === 'wasm-simd' || backend === 'typescript',
+    'backend',
+    `must be 'wasm-simd' or 'typescript', got ${String(backend)}`,
+  );
   const initial = options.initialCentroids;
   if (initial) {
     if (initial.rows !== k || initial.cols !== d || initial.data.length !== k * d) {
@@ -325,6 +345,7 @@ function resolveSettings(points: Matrix, k: number, options: KMeansOptions): Set
     initialCentroids: initial,
     threads,
     algorithm,
+    backend,
     onProgress: options.onProgress,
   };
 }
