@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { registerClusterCommand } from './cluster-command.ts';
 import { registerRfmCommand } from './rfm-command.ts';
 import { runCli } from './run-cli.ts';
 
@@ -9,5 +10,6 @@ const program = new Command()
   .showHelpAfterError();
 
 registerRfmCommand(program);
+registerClusterCommand(program);
 
 await runCli(program, process.argv);

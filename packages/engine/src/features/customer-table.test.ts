@@ -51,6 +51,14 @@ describe('fitTableEncoder / encodeTable', () => {
     });
   });
 
+  it('can leave the missing indicators out and still fill and report the gaps', () => {
+    const encoder = fitTableEncoder(rows, columns, { missingIndicators: false });
+    expect(encoder.outputNames).not.toContain('age__missing');
+    const { matrix, missing } = encodeTable(encoder, rows);
+    expect(matrix.data[encoder.outputNames.length]).toBe(40);
+    expect(missing.columns[0]).toEqual({ name: 'age', missing: 1, filledWith: 40 });
+  });
+
   it('round-trips through JSON and puts unseen levels into (other)', () => {
     const encoder = JSON.parse(JSON.stringify(fitTableEncoder(rows, columns)));
     const { matrix } = encodeTable(encoder, [{ age: 20, plan: 'enterprise', city: 'Oslo' }]);

@@ -112,11 +112,14 @@ export function detectColumns(
  * rarer ones pooled into `(other)`, missing cells into `(missing)`.
  *
  * @param maxLevels - cap on one-hot columns per categorical column. @default 20
+ * @param missingIndicators - emit the `__missing` columns. Classifiers learn from them; for
+ *   clustering they are better left out, since a rare indicator would pull a cluster of its own
+ *   around the few customers with gaps. @default true
  */
 export function fitTableEncoder(
   rows: readonly CustomerRow[],
   columns: readonly ColumnSpec[],
-  options: { maxLevels?: number } = {},
+  options: { maxLevels?: number; missingIndicators?: boolean } = {},
 ): TableEncoder {
   const maxLevels = options.maxLevels ?? 20;
   requireArgument(
@@ -126,13 +129,19 @@ export function fitTableEncoder(
   );
   if (rows.length === 0) throw new EngineError('empty_input', 'cannot fit an encoder on zero rows');
   const encodings = columns.map((column): ColumnEncoding => {
-    if (column.kind === 'numeric') return fitNumeric(rows, column.name);
+    if (column.kind === 'numeric') {
+      return fitNumeric(rows, column.name, options.missingIndicators ?? true);
+    }
     return fitCategorical(rows, column.name, maxLevels);
   });
   return { columns: encodings, outputNames: encodings.flatMap(outputNamesOf) };
 }
 
-function fitNumeric(rows: readonly CustomerRow[], name: string): NumericColumnEncoding {
+function fitNumeric(
+  rows: readonly CustomerRow[],
+  name: string,
+  missingIndicators: boolean,
+): NumericColumnEncoding {
   const values: number[] = [];
   let missing = 0;
   rows.forEach((row, index) => {
@@ -152,7 +161,7 @@ function fitNumeric(rows: readonly CustomerRow[], name: string): NumericColumnEn
   values.sort((a, b) => a - b);
   const mid = values.length >> 1;
   const fillValue = values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
-  return { name, kind: 'numeric', fillValue, missingIndicator: missing > 0 };
+  return { name, kind: 'numeric', fillValue, missingIndicator: missingIndicators && missing > 0 };
 }
 
 function fitCategorical(

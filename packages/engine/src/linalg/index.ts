@@ -1,0 +1,3 @@
+export * from './matrix.ts';
+export * from './pca.ts';
+export * from './hungarian.ts';
