@@ -1,0 +1,80 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { customerRoutes } from './customers/customer.routes.ts';
+import { eventRoutes } from './events/event.routes.ts';
+import { healthRoutes } from './health/health.routes.ts';
+import { accessLog } from './http/access-log.ts';
+import type { AppDeps } from './http/app-deps.ts';
+import type { AppEnv } from './http/app-env.ts';
+import { authenticate } from './http/authenticate.ts';
+import { docsRoutes } from './http/docs.ts';
+import { createErrorHandler, notFoundHandler } from './http/error-handler.ts';
+import { ProblemError } from './http/problem.ts';
+import { workspaceScope } from './http/workspace-scope.ts';
+import { INGEST_LIMITS } from './ingest/limits.ts';
+import { jobRoutes } from './jobs/job.routes.ts';
+import { apiKeyRoutes } from './keys/api-key.routes.ts';
+import { workspaceRoutes } from './workspaces/workspace.routes.ts';
+
+export type { AppDeps } from './http/app-deps.ts';
+
+/** The version string published in the OpenAPI document. */
+export const API_VERSION = '0.1.0';
+
+/**
+ * Builds the HTTP app: request ids, access log, problem+json errors, key authentication
+ * and workspace scoping for `/v1`, one router per resource, `/openapi.json` and `/docs`.
+ * No server is started: tests call `app.request()`, `server.ts` serves it.
+ *
+ * @example
+ * const app = createApp({ db, logger, jobs: new JobRegistry(), readiness });
+ * const res = await app.request('/healthz');
+ */
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', requestId({ headerName: 'X-Request-Id', limitLength: 200 }));
+  app.use('*', accessLog(deps.logger));
+  app.onError(createErrorHandler(deps.logger));
+  app.notFound(notFoundHandler);
+
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: INGEST_LIMITS.bodyBytes,
+      onError: () => {
+        throw new ProblemError(
+          'payload-too-large',
+          `request bodies are limited to ${INGEST_LIMITS.bodyBytes / 1024 / 1024} MiB`,
+        );
+      },
+    }),
+  );
+  app.use('/v1/*', authenticate(deps.db));
+  app.use('/v1/workspaces/:workspace/*', workspaceScope(deps.db));
+  app.use('/v1/workspaces/:workspace', workspaceScope(deps.db));
+
+  app.route('/', healthRoutes(deps));
+  app.route('/v1', workspaceRoutes(deps));
+  app.route('/v1', apiKeyRoutes(deps));
+  app.route('/v1', customerRoutes(deps));
+  app.route('/v1', eventRoutes(deps));
+  app.route('/v1', jobRoutes(deps));
+  app.route('/', docsRoutes());
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key: `Authorization: Bearer tw_...`',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Tagwise API',
+      version: API_VERSION,
+      description:
+        'Customer tag recommendation. Errors are RFC 9457 application/problem+json with a stable `type`. Every response carries X-Request-Id. Each operation lists the roles that may call it in `x-tagwise-roles`.',
+    },
+  });
+  return app;
+}

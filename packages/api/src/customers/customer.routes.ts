@@ -1,0 +1,170 @@
+import { z } from '@hono/zod-openapi';
+import { workspaceOf } from '../http/app-env.ts';
+import type { AppDeps } from '../http/app-deps.ts';
+import { decodeCursor, pageQuerySchema, pageSchema, toPage } from '../http/cursor.ts';
+import { WorkspaceParams } from '../http/params.ts';
+import { createRouter, defineRoute } from '../http/route.ts';
+import { serviceContext } from '../http/service-context.ts';
+import { readCsvBody } from '../ingest/csv-body.ts';
+import { INGEST_LIMITS } from '../ingest/limits.ts';
+import { ALL_ROLES } from '../keys/roles.ts';
+import { listCustomers } from './customer.repository.ts';
+import {
+  AttributesSchema,
+  CustomerBatchSchema,
+  CustomerViewSchema,
+  ExternalIdSchema,
+  UpsertCustomersResultSchema,
+} from './customer.schema.ts';
+import {
+  getCustomer,
+  toCustomerView,
+  upsertCustomerBatch,
+  upsertCustomerCsv,
+} from './customer.service.ts';
+
+const WRITERS = ['admin', 'analyst'] as const;
+
+const CustomerParams = WorkspaceParams.extend({
+  externalId: ExternalIdSchema.openapi({ param: { name: 'externalId', in: 'path' } }),
+});
+
+const upsertBatchRoute = defineRoute(WRITERS, {
+  method: 'post',
+  path: '/workspaces/{workspace}/customers',
+  tags: ['customers'],
+  summary: 'Upsert customers by external id (JSON batch, all or none)',
+  description: `Up to ${INGEST_LIMITS.jsonBatchItems} customers per batch. Attributes replace the stored ones; a change marks the customer's features stale. Re-sending a batch changes nothing.`,
+  request: {
+    params: WorkspaceParams,
+    body: { required: true, content: { 'application/json': { schema: CustomerBatchSchema } } },
+  },
+  responses: {
+    200: {
+      description: 'Stored',
+      content: { 'application/json': { schema: UpsertCustomersResultSchema } },
+    },
+  },
+});
+
+const upsertCsvRoute = defineRoute(WRITERS, {
+  method: 'post',
+  path: '/workspaces/{workspace}/customers/csv',
+  tags: ['customers'],
+  summary: 'Upsert customers from a CSV upload (all or none)',
+  description: `A text/csv body with a header row, streamed; up to ${INGEST_LIMITS.csvRows} rows and ${INGEST_LIMITS.bodyBytes / 1024 / 1024} MiB. The id column (default \`customer_id\`) holds the external id; every other column becomes an attribute (plain numbers become numbers, empty cells null). Every bad row is reported by line.`,
+  request: {
+    params: WorkspaceParams,
+    query: z.object({
+      idColumn: z.string().min(1).max(100).default('customer_id').openapi({
+        description: 'The column holding the external id',
+      }),
+    }),
+    body: { required: true, content: { 'text/csv': { schema: z.string() } } },
+  },
+  responses: {
+    200: {
+      description: 'Stored',
+      content: { 'application/json': { schema: UpsertCustomersResultSchema } },
+    },
+    413: { description: 'Too many rows or bytes' },
+  },
+});
+
+const putRoute = defineRoute(WRITERS, {
+  method: 'put',
+  path: '/workspaces/{workspace}/customers/{externalId}',
+  tags: ['customers'],
+  summary: "Create or replace one customer's attributes",
+  request: {
+    params: CustomerParams,
+    body: {
+      required: true,
+      content: {
+        'application/json': { schema: z.object({ attributes: AttributesSchema }) },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: 'The customer',
+      content: { 'application/json': { schema: CustomerViewSchema } },
+    },
+  },
+});
+
+const listRoute = defineRoute(ALL_ROLES, {
+  method: 'get',
+  path: '/workspaces/{workspace}/customers',
+  tags: ['customers'],
+  summary: 'List customers by external id',
+  request: {
+    params: WorkspaceParams,
+    query: pageQuerySchema(1000).extend({
+      stale: z
+        .enum(['true', 'false'])
+        .optional()
+        .openapi({ description: 'true = only customers whose features are stale' }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'One page of customers',
+      content: { 'application/json': { schema: pageSchema(CustomerViewSchema, 'CustomerPage') } },
+    },
+  },
+});
+
+const getRoute = defineRoute(ALL_ROLES, {
+  method: 'get',
+  path: '/workspaces/{workspace}/customers/{externalId}',
+  tags: ['customers'],
+  summary: 'Get one customer',
+  request: { params: CustomerParams },
+  responses: {
+    200: {
+      description: 'The customer',
+      content: { 'application/json': { schema: CustomerViewSchema } },
+    },
+  },
+});
+
+/** `/v1/workspaces/{workspace}/customers`. */
+export function customerRoutes(deps: AppDeps) {
+  const changeHooks = deps.changeHooks ?? [];
+  return createRouter()
+    .openapi(upsertBatchRoute, async (c) => {
+      const { customers } = c.req.valid('json');
+      const ctx = serviceContext(c, deps.db, changeHooks);
+      return c.json(await upsertCustomerBatch(ctx, workspaceOf(c), customers), 200);
+    })
+    .openapi(upsertCsvRoute, async (c) => {
+      const { idColumn } = c.req.valid('query');
+      const rows = readCsvBody(c.req.raw.body, [idColumn]);
+      const ctx = serviceContext(c, deps.db, changeHooks);
+      return c.json(await upsertCustomerCsv(ctx, workspaceOf(c), rows, idColumn), 200);
+    })
+    .openapi(putRoute, async (c) => {
+      const { externalId } = c.req.valid('param');
+      const { attributes } = c.req.valid('json');
+      const ctx = serviceContext(c, deps.db, changeHooks);
+      await upsertCustomerBatch(ctx, workspaceOf(c), [{ externalId, attributes }]);
+      return c.json(toCustomerView(await getCustomer(deps.db, workspaceOf(c), externalId)), 200);
+    })
+    .openapi(listRoute, async (c) => {
+      const { limit, cursor, stale } = c.req.valid('query');
+      const rows = await listCustomers(deps.db, workspaceOf(c).id, {
+        afterExternalId: decodeCursor(cursor),
+        limit: limit + 1,
+        onlyStale: stale === 'true',
+      });
+      return c.json(
+        toPage(rows, limit, (r) => r.external_id, toCustomerView),
+        200,
+      );
+    })
+    .openapi(getRoute, async (c) => {
+      const { externalId } = c.req.valid('param');
+      return c.json(toCustomerView(await getCustomer(deps.db, workspaceOf(c), externalId)), 200);
+    });
+}

@@ -1,0 +1,56 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.ts';
+
+/** Where the data lives: embedded PGlite (on disk, or in memory for tests) or a server. */
+export type DatabaseTarget =
+  | { readonly kind: 'pglite'; /** omitted = in memory */ readonly dataDir?: string }
+  | {
+      readonly kind: 'postgres';
+      readonly url: string;
+      /** @default 10 */ readonly poolSize?: number;
+    };
+
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly kind: DatabaseTarget['kind'];
+  /** True when several processes may share the database (a server, not PGlite). */
+  readonly shared: boolean;
+  close(): Promise<void>;
+}
+
+const INT8_OID = 20;
+
+/**
+ * Opens the database. PGlite and node-postgres return `bigint` differently (number vs
+ * string); both are made to return numbers (our bigint ids stay far below 2^53).
+ *
+ * @example
+ * const { db, close } = await connectDatabase({ kind: 'pglite', dataDir: '.tagwise/data' });
+ */
+export async function connectDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: target.poolSize ?? 10,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === INT8_OID
+            ? (value: string) => Number(value)
+            : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+      },
+    });
+    // An idle client losing its connection must not crash the process.
+    pool.on('error', () => undefined);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', shared: true, close: () => db.destroy() };
+  }
+  if (target.dataDir !== undefined) await mkdir(target.dataDir, { recursive: true });
+  const pglite = await PGlite.create(target.dataDir, {
+    parsers: { [INT8_OID]: (value: string) => Number(value) },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return { db, kind: 'pglite', shared: false, close: () => db.destroy() };
+}

@@ -1,0 +1,18 @@
+import type { Kysely } from 'kysely';
+import type { ApiKeyTable } from '../keys/api-key.table.ts';
+import type { CustomerTable } from '../customers/customer.table.ts';
+import type { EventTable } from '../events/event.table.ts';
+import type { JobTable } from '../jobs/job.table.ts';
+import type { WorkspaceTable } from '../workspaces/workspace.table.ts';
+
+/** Every table Kysely knows about; later migrations add theirs here. */
+export interface Database {
+  workspaces: WorkspaceTable;
+  api_keys: ApiKeyTable;
+  customers: CustomerTable;
+  events: EventTable;
+  jobs: JobTable;
+}
+
+/** A connection or a transaction: repository functions accept either. */
+export type Db = Kysely<Database>;

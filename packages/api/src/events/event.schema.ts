@@ -1,0 +1,105 @@
+import { z } from '@hono/zod-openapi';
+import { INGEST_LIMITS } from '../ingest/limits.ts';
+
+const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * Parses an ISO 8601 date-time; one without an offset is taken as UTC (never as the
+ * server's local time). Returns `undefined` when it is not a valid date-time.
+ */
+export function parseTimestamp(text: string): Date | undefined {
+  if (
+    !/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(text)
+  ) {
+    return undefined;
+  }
+  const iso = text.replace(' ', 'T');
+  const withTime = iso.includes('T') ? iso : `${iso}T00:00:00`;
+  const date = new Date(OFFSET.test(withTime) ? withTime : `${withTime}Z`);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+const text = (max: number) => z.string().min(1).max(max);
+
+export const EventInputSchema = z
+  .object({
+    eventId: text(200).openapi({
+      description: 'Your id for the event, unique per workspace: re-sending it is a no-op',
+      example: 'order-536365-1',
+    }),
+    customerId: text(200).openapi({
+      description: 'External id of the customer (created if unknown)',
+      example: '17850',
+    }),
+    occurredAt: z
+      .string()
+      .refine((value) => parseTimestamp(value) !== undefined, {
+        message: 'must be an ISO 8601 date-time such as 2010-12-01T08:26:00Z (no offset = UTC)',
+      })
+      .openapi({ example: '2010-12-01T08:26:00Z' }),
+    kind: z
+      .string()
+      .regex(/^[a-z][a-z0-9_-]{0,49}$/, 'must be a lower-case word such as order, visit, login')
+      .openapi({ example: 'order' }),
+    amount: z.number().finite().nullable().optional().openapi({ example: 15.3 }),
+    quantity: z.number().finite().nullable().optional().openapi({ example: 6 }),
+    invoice: text(200).nullable().optional(),
+    product: text(200).nullable().optional(),
+    category: text(200).nullable().optional(),
+    payload: z.record(z.string(), z.unknown()).nullable().optional(),
+  })
+  .openapi('EventInput');
+
+export type EventInput = z.infer<typeof EventInputSchema>;
+
+export const EventBatchSchema = z
+  .object({
+    events: z
+      .array(EventInputSchema)
+      .min(1)
+      .max(INGEST_LIMITS.jsonBatchItems)
+      .openapi({ description: `1..${INGEST_LIMITS.jsonBatchItems} events, stored all or none` }),
+  })
+  .openapi('EventBatch');
+
+export const IngestEventsResultSchema = z
+  .object({
+    received: z.number().int(),
+    inserted: z.number().int(),
+    duplicates: z.number().int().openapi({ description: 'Events already stored (same eventId)' }),
+    customersCreated: z.number().int(),
+  })
+  .openapi('IngestEventsResult');
+
+export type IngestEventsResult = z.infer<typeof IngestEventsResultSchema>;
+
+export const EventViewSchema = z
+  .object({
+    eventId: z.string(),
+    customerId: z.string(),
+    occurredAt: z.string(),
+    kind: z.string(),
+    amount: z.number().nullable(),
+    quantity: z.number().nullable(),
+    invoice: z.string().nullable(),
+    product: z.string().nullable(),
+    category: z.string().nullable(),
+    payload: z.record(z.string(), z.unknown()).nullable(),
+    receivedAt: z.string(),
+  })
+  .openapi('Event');
+
+export type EventView = z.infer<typeof EventViewSchema>;
+
+/** Columns of an events CSV upload; any other column goes into `payload`. */
+export const EVENT_CSV_COLUMNS = [
+  'event_id',
+  'customer_id',
+  'occurred_at',
+  'kind',
+  'amount',
+  'quantity',
+  'invoice',
+  'product',
+  'category',
+] as const;

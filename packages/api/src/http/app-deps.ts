@@ -1,0 +1,17 @@
+import type { ChangeHook } from '../audit/change-hooks.ts';
+import type { Db } from '../db/database.ts';
+import type { Readiness } from '../health/readiness.ts';
+import type { JobRegistry } from '../jobs/job-registry.ts';
+import type { Logger } from '../logger.ts';
+
+/** Everything the HTTP app needs, passed in (tests build their own). */
+export interface AppDeps {
+  readonly db: Db;
+  readonly logger: Logger;
+  readonly jobs: JobRegistry;
+  readonly readiness: Readiness;
+  /** Run inside every write transaction (audit log, webhook outbox). @default [] */
+  readonly changeHooks?: readonly ChangeHook[];
+  /** How often the job SSE stream polls the job row. @default 500 */
+  readonly sseIntervalMs?: number;
+}

@@ -1,0 +1,90 @@
+import { EngineError } from '@tagwise/engine';
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { errorFields, type Logger } from '../logger.ts';
+import type { AppEnv } from './app-env.ts';
+import {
+  problemBody,
+  problemResponse,
+  ProblemError,
+  type Problem,
+  type ProblemSlug,
+} from './problem.ts';
+
+const SLUG_BY_STATUS: Record<number, ProblemSlug> = {
+  400: 'malformed-request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  409: 'conflict',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  503: 'not-ready',
+};
+
+const requestIdOf = (c: Context<AppEnv>): string => c.get('requestId') ?? 'unknown';
+
+/** Headers every problem carries: the request id, and the auth scheme on a 401. */
+const headersFor = (body: Problem): Record<string, string> => ({
+  'X-Request-Id': body.requestId,
+  ...(body.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {}),
+});
+
+const respond = (body: Problem): Response => problemResponse(body, headersFor(body));
+
+/**
+ * The one place errors become responses: known errors map to their problem type; anything
+ * else is a 500 whose details go to the log (with the request id), never to the client.
+ */
+export function createErrorHandler(logger: Logger): ErrorHandler<AppEnv> {
+  return (error, c) => {
+    const requestId = requestIdOf(c);
+    const instance = c.req.path;
+    if (error instanceof ProblemError) {
+      return respond(
+        problemBody(error.slug, error.detail, requestId, {
+          errors: error.errors,
+          status: error.status,
+          instance,
+        }),
+      );
+    }
+    if (error instanceof EngineError) {
+      return respond(
+        problemBody('engine-rejected', error.message, requestId, {
+          errors: [{ path: error.path.join('.') || '(input)', message: error.message }],
+          instance,
+        }),
+      );
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      const slug = SLUG_BY_STATUS[error.status] ?? 'malformed-request';
+      return respond(
+        problemBody(slug, error.message || slug, requestId, { status: error.status, instance }),
+      );
+    }
+    logger.error({
+      msg: 'unhandled error',
+      requestId,
+      method: c.req.method,
+      path: c.req.path,
+      ...errorFields(error),
+    });
+    return respond(
+      problemBody(
+        'internal',
+        `an unexpected error occurred; quote request id ${requestId} when reporting it`,
+        requestId,
+        { instance },
+      ),
+    );
+  };
+}
+
+export const notFoundHandler: NotFoundHandler<AppEnv> = (c) =>
+  respond(
+    problemBody('not-found', `no route matches ${c.req.method} ${c.req.path}`, requestIdOf(c), {
+      instance: c.req.path,
+    }),
+  );

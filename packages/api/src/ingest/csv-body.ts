@@ -1,0 +1,75 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { parse } from 'csv-parse';
+import { ProblemError } from '../http/problem.ts';
+import { INGEST_LIMITS } from './limits.ts';
+
+export interface CsvBodyRow {
+  /** 1-based line of the row in the upload (the header is line 1). */
+  readonly line: number;
+  readonly values: Readonly<Record<string, string>>;
+}
+
+/**
+ * Streams a `text/csv` request body through csv-parse as header-keyed rows; the raw text is
+ * never held whole. Malformed CSV is a 400 naming the line; more than
+ * `INGEST_LIMITS.csvRows` rows is a 413; a header missing `requiredColumns` is a 422.
+ */
+export async function* readCsvBody(
+  body: ReadableStream<Uint8Array> | null,
+  requiredColumns: readonly string[],
+): AsyncGenerator<CsvBodyRow> {
+  if (body === null) throw new ProblemError('malformed-request', 'the CSV body is empty');
+  const parser = Readable.fromWeb(body as WebReadableStream<Uint8Array>).pipe(
+    parse({ columns: true, bom: true, skip_empty_lines: true, info: true }),
+  );
+  let rows = 0;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
+      if (rows === 0) {
+        const missing = requiredColumns.filter((column) => !(column in record));
+        if (missing.length > 0) {
+          throw new ProblemError(
+            'batch-rejected',
+            `the CSV header lacks ${missing.join(', ')}; it has: ${Object.keys(record).join(', ')}`,
+            missing.map((column) => ({ path: `line.1.${column}`, message: 'missing column' })),
+          );
+        }
+      }
+      rows += 1;
+      if (rows > INGEST_LIMITS.csvRows) {
+        throw new ProblemError(
+          'payload-too-large',
+          `a CSV upload may have at most ${INGEST_LIMITS.csvRows} rows; split the file into batches`,
+        );
+      }
+      yield { line: info.lines, values: record };
+    }
+  } catch (error) {
+    if (error instanceof ProblemError) throw error;
+    const csvError = error as Error & { lines?: number; code?: string };
+    if (typeof csvError.code === 'string' && csvError.code.startsWith('CSV_')) {
+      throw new ProblemError('malformed-request', `malformed CSV: ${csvError.message}`, [
+        { path: `line.${csvError.lines ?? '?'}`, message: csvError.message },
+      ]);
+    }
+    throw error;
+  } finally {
+    parser.destroy();
+  }
+  if (rows === 0) throw new ProblemError('malformed-request', 'the CSV has no data rows');
+}
+
+/** A CSV cell as a number: empty → null; anything that is not a finite number → undefined. */
+export function parseCsvNumber(cell: string | undefined): number | null | undefined {
+  if (cell === undefined || cell.trim() === '') return null;
+  const value = Number(cell.trim());
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** A CSV cell as text: empty → null. */
+export const csvText = (cell: string | undefined): string | null =>
+  cell === undefined || cell === '' ? null : cell;

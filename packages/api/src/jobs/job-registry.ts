@@ -1,0 +1,86 @@
+import type { z } from 'zod';
+import type { Db } from '../db/database.ts';
+import type { Logger } from '../logger.ts';
+import type { Role } from '../keys/roles.ts';
+import type { JobRow, JsonObject, JsonValue } from './job.table.ts';
+
+/** What a handler sees while it runs. */
+export interface JobContext<Params> {
+  readonly job: JobRow;
+  readonly params: Params;
+  /** For reads while running. Results are written only in `JobOutcome.persist`. */
+  readonly db: Db;
+  /** Aborted when a cancel is requested or the worker lost the job. */
+  readonly signal: AbortSignal;
+  readonly logger: Logger;
+  /**
+   * Reports progress (0..1) and an optional message. Writes are throttled; the returned
+   * promise settles once the state is known. Also checks for cancellation.
+   */
+  progress(fraction: number, message?: string): Promise<void>;
+  /** Throws `JobCancelledError` once a cancel was requested: call it between steps. */
+  throwIfCancelled(): void;
+}
+
+/**
+ * What a handler returns. `persist` writes the handler's results inside the transaction
+ * that marks the job succeeded, so a cancelled, crashed or lost job never replaces the
+ * previous results.
+ */
+export interface JobOutcome {
+  readonly result: JsonValue;
+  readonly message?: string;
+  readonly persist?: (trx: Db) => Promise<void>;
+}
+
+export interface JobHandler<Params extends JsonObject = JsonObject> {
+  readonly kind: string;
+  /** Validates `params` when the job is created (422 naming fields) and again before it runs. */
+  readonly params: z.ZodType<Params>;
+  /** Roles that may start this kind through the API. */
+  readonly roles: readonly Role[];
+  /** Attempts before the job fails for good (crashes and transient errors). @default 3 */
+  readonly maxAttempts?: number;
+  readonly description: string;
+  run(context: JobContext<Params>): Promise<JobOutcome>;
+}
+
+/** Thrown by `throwIfCancelled`; the worker records the job as cancelled. */
+export class JobCancelledError extends Error {
+  override readonly name = 'JobCancelledError';
+  constructor() {
+    super('the job was cancelled');
+  }
+}
+
+/** A failure that retrying cannot fix (bad input, invalid data): the job fails at once. */
+export class PermanentJobError extends Error {
+  override readonly name = 'PermanentJobError';
+  constructor(
+    message: string,
+    readonly code = 'job-failed',
+  ) {
+    super(message);
+  }
+}
+
+/** Handlers by kind. Later features register clustering, training and scoring here. */
+export class JobRegistry {
+  readonly #handlers = new Map<string, JobHandler<JsonObject>>();
+
+  register<Params extends JsonObject>(handler: JobHandler<Params>): this {
+    if (this.#handlers.has(handler.kind)) {
+      throw new Error(`a handler for job kind "${handler.kind}" is already registered`);
+    }
+    this.#handlers.set(handler.kind, handler as unknown as JobHandler<JsonObject>);
+    return this;
+  }
+
+  get(kind: string): JobHandler<JsonObject> | undefined {
+    return this.#handlers.get(kind);
+  }
+
+  kinds(): string[] {
+    return [...this.#handlers.keys()].sort();
+  }
+}
