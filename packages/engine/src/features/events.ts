@@ -68,28 +68,53 @@ export interface EventInput {
 
 const MAX_KINDS = 256;
 
+/**
+ * Strings to dense codes 0, 1, 2, ... Spread over several maps because one V8 Map holds at
+ * most 2^24 entries, and tens of millions of events can carry more distinct invoices.
+ */
+class Interner {
+  readonly values: string[] = [];
+  private readonly shards = Array.from({ length: 16 }, () => new Map<string, number>());
+
+  private shard(value: string): Map<string, number> {
+    const n = value.length;
+    // the last characters vary most in ids such as "536365" or "cust-0000123"
+    const hash = value.charCodeAt(n - 1) * 31 + (n > 1 ? value.charCodeAt(n - 2) : 0);
+    return this.shards[hash & 15]!;
+  }
+
+  get(value: string): number | undefined {
+    return this.shard(value).get(value);
+  }
+
+  /** The code of `value`, adding it when new. */
+  code(value: string): number {
+    const shard = this.shard(value);
+    let code = shard.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      shard.set(value, code);
+    }
+    return code;
+  }
+}
+
 /** A string column being filled: codes grow with the log, values are interned. */
 class DictionaryBuilder {
   codes: Int32Array;
-  readonly values: string[] = [];
-  private readonly lookup = new Map<string, number>();
+  private readonly interner = new Interner();
 
   constructor(capacity: number, filled: number) {
     this.codes = new Int32Array(capacity).fill(-1, 0, filled);
   }
 
+  get values(): readonly string[] {
+    return this.interner.values;
+  }
+
   set(index: number, value: string | undefined): void {
-    if (value === undefined || value === '') {
-      this.codes[index] = -1;
-      return;
-    }
-    let code = this.lookup.get(value);
-    if (code === undefined) {
-      code = this.values.length;
-      this.values.push(value);
-      this.lookup.set(value, code);
-    }
-    this.codes[index] = code;
+    this.codes[index] = value === undefined || value === '' ? -1 : this.interner.code(value);
   }
 
   grow(capacity: number): void {
@@ -99,7 +124,7 @@ class DictionaryBuilder {
   }
 
   build(length: number): DictionaryColumn {
-    return { codes: this.codes.slice(0, length), values: this.values };
+    return { codes: this.codes.slice(0, length), values: [...this.interner.values] };
   }
 }
 
@@ -131,8 +156,7 @@ export class EventLogBuilder {
   private order?: DictionaryBuilder;
   private product?: DictionaryBuilder;
   private category?: DictionaryBuilder;
-  private readonly customerIds: string[] = [];
-  private readonly customerLookup = new Map<string, number>();
+  private readonly customers = new Interner();
   private readonly kindNames: string[] = [PURCHASE, CANCELLATION, RETURN];
   private readonly kindLookup = new Map<string, number>(this.kindNames.map((k, i) => [k, i]));
 
@@ -161,7 +185,7 @@ export class EventLogBuilder {
    */
   sameEvent(index: number, event: EventInput): boolean {
     if (index < 0 || index >= this.size) return false;
-    const customer = this.customerLookup.get(event.customerId);
+    const customer = this.customers.get(event.customerId);
     const kind = this.kindLookup.get(event.kind ?? PURCHASE);
     const quantity = this.quantity ? this.quantity[index]! : Number.NaN;
     const order = this.order ? this.order.codes[index]! : -1;
@@ -212,13 +236,7 @@ export class EventLogBuilder {
     }
     if (at === this.capacity) this.growTo(this.capacity * 2);
 
-    let customer = this.customerLookup.get(event.customerId);
-    if (customer === undefined) {
-      customer = this.customerIds.length;
-      this.customerIds.push(event.customerId);
-      this.customerLookup.set(event.customerId, customer);
-    }
-    this.customer[at] = customer;
+    this.customer[at] = this.customers.code(event.customerId);
     this.time[at] = event.time;
     this.amount[at] = amount;
     this.kind[at] = this.kindCode(event.kind ?? PURCHASE, at);
@@ -246,7 +264,7 @@ export class EventLogBuilder {
     const n = this.size;
     return {
       length: n,
-      customerIds: [...this.customerIds],
+      customerIds: [...this.customers.values],
       customer: this.customer.slice(0, n),
       time: this.time.slice(0, n),
       amount: this.amount.slice(0, n),

@@ -36,29 +36,32 @@ function compareInto(
   op: ComparisonOp,
 ): void {
   const n = out.length;
-  const scalar = typeof right === 'number';
-  const at = (i: number): number => (scalar ? right : right[i]!);
+  if (typeof right === 'number') {
+    if (Number.isNaN(right)) return; // out is all 0
+    compareInto(out, left, new Float64Array(n).fill(right), op);
+    return;
+  }
   // One loop per op keeps the branch out of the hot loop.
   switch (op) {
     case '<':
-      for (let i = 0; i < n; i++) out[i] = left[i]! < at(i) ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = left[i]! < right[i]! ? 1 : 0;
       break;
     case '<=':
-      for (let i = 0; i < n; i++) out[i] = left[i]! <= at(i) ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = left[i]! <= right[i]! ? 1 : 0;
       break;
     case '>':
-      for (let i = 0; i < n; i++) out[i] = left[i]! > at(i) ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = left[i]! > right[i]! ? 1 : 0;
       break;
     case '>=':
-      for (let i = 0; i < n; i++) out[i] = left[i]! >= at(i) ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = left[i]! >= right[i]! ? 1 : 0;
       break;
     case '==':
-      for (let i = 0; i < n; i++) out[i] = left[i]! === at(i) ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = left[i]! === right[i]! ? 1 : 0;
       break;
     case '!=':
       for (let i = 0; i < n; i++) {
         const a = left[i]!;
-        const b = at(i);
+        const b = right[i]!;
         out[i] = a !== b && a === a && b === b ? 1 : 0;
       }
       break;

@@ -5,6 +5,18 @@ import {
   type FeatureTable,
 } from '../features/event-features-table.ts';
 
+/** First index at or after `from` whose value passes `test` (which must be monotone). */
+function firstIndexWhere(sorted: Float64Array, test: (x: number) => boolean, from = 0): number {
+  let lo = from;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (test(sorted[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /**
  * Rank-based scores 1..bins (quintiles by default), ties sharing a score.
  *
@@ -36,20 +48,21 @@ export function quintileScores(
   );
   const sign = direction === 'ascending' ? 1 : -1;
   const scores = new Uint8Array(values.length).fill(1);
-  const finite: number[] = [];
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i]!)) finite.push(i);
-  const order = Int32Array.from(finite);
-  const key = new Float64Array(values.length);
-  for (const i of order) key[i] = sign * values[i]!;
-  order.sort((a, b) => key[a]! - key[b]!);
-
-  const n = order.length;
-  for (let lo = 0; lo < n;) {
-    let hi = lo + 1;
-    while (hi < n && key[order[hi]!] === key[order[lo]!]) hi++;
-    const score = 1 + Math.floor((bins * (lo + hi)) / (2 * n));
-    for (let p = lo; p < hi; p++) scores[order[p]!] = score;
-    lo = hi;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i]!)) n++;
+  const sorted = new Float64Array(n);
+  for (let i = 0, k = 0; i < values.length; i++) {
+    if (Number.isFinite(values[i]!)) sorted[k++] = sign * values[i]!;
+  }
+  // a native numeric sort, then each value finds its tie group [lo, hi) by binary search
+  sorted.sort();
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (!Number.isFinite(value)) continue;
+    const key = sign * value;
+    const lo = firstIndexWhere(sorted, (x) => x >= key);
+    const hi = firstIndexWhere(sorted, (x) => x > key, lo);
+    scores[i] = 1 + Math.floor((bins * (lo + hi)) / (2 * n));
   }
   return scores;
 }
