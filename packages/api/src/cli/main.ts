@@ -3,6 +3,10 @@ import { Command } from 'commander';
 import { registerClusterCommand } from './cluster-command.ts';
 import { registerRfmCommand } from './rfm-command.ts';
 import { runCli } from './run-cli.ts';
+import { registerDbCommand } from './db-command.ts';
+import { registerServeCommand } from './serve-command.ts';
+import { registerWorkerCommand } from './worker-command.ts';
+import { registerKeysCommand } from './keys-command.ts';
 
 const program = new Command()
   .name('tagwise')
@@ -11,5 +15,9 @@ const program = new Command()
 
 registerRfmCommand(program);
 registerClusterCommand(program);
+registerDbCommand(program);
+registerServeCommand(program);
+registerWorkerCommand(program);
+registerKeysCommand(program);
 
 await runCli(program, process.argv);

@@ -1,13 +1,24 @@
 import type { Command } from 'commander';
 import { EngineError } from '@tagwise/engine';
+import { ConfigError } from '../config.ts';
+import { MigrationError } from '../db/migrations/index.ts';
+import { ProblemError } from '../http/problem.ts';
 import { InputFileError } from '../io/csv-file.ts';
+import { WorkerSetupError } from '../server.ts';
 
 /** Parses and runs a command, turning known failures into one readable line and exit code 1. */
 export async function runCli(program: Command, argv: readonly string[]): Promise<void> {
   try {
     await program.parseAsync(argv as string[]);
   } catch (error) {
-    if (error instanceof InputFileError || error instanceof EngineError) {
+    if (
+      error instanceof InputFileError ||
+      error instanceof EngineError ||
+      error instanceof ConfigError ||
+      error instanceof MigrationError ||
+      error instanceof WorkerSetupError ||
+      error instanceof ProblemError
+    ) {
       process.stderr.write(`tagwise: ${error.message}\n`);
       process.exitCode = 1;
       return;

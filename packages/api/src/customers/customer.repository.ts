@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { chunks, INSERT_CHUNK_ROWS } from '../db/chunks.ts';
 import type { Db } from '../db/database.ts';
-import type { CustomerAttributes, CustomerRow } from './customer.table.ts';
+import type { CustomerAttributes, CustomerFeatures, CustomerRow } from './customer.table.ts';
 
 export interface CustomerUpsert {
   readonly externalId: string;
@@ -93,15 +93,51 @@ export async function ensureCustomers(
   return { ids, created };
 }
 
-/** Flags customers whose features must be recomputed. */
+/**
+ * Flags customers whose features must be recomputed. `updated_at` moves even when the flag
+ * was already set: a feature refresh running meanwhile sees the change and keeps the flag.
+ */
 export async function markCustomersStale(db: Db, customerIds: readonly number[]): Promise<void> {
   for (const chunk of chunks(customerIds, INSERT_CHUNK_ROWS * 10)) {
     await db
       .updateTable('customers')
       .set({ features_stale: true, updated_at: sql<Date>`now()` })
       .where('id', 'in', chunk)
-      .where('features_stale', '=', false)
       .execute();
+  }
+}
+
+export interface FeatureUpdate {
+  readonly customerId: number;
+  /** `null` for a customer without events before the cut-off. */
+  readonly features: CustomerFeatures | null;
+}
+
+/**
+ * Stores computed features in multi-row updates. The stale flag is cleared only for
+ * customers not changed since `computedFrom` (the database time the computation started):
+ * events that arrived meanwhile keep their customer stale for the next refresh.
+ */
+export async function saveCustomerFeatures(
+  db: Db,
+  workspaceId: string,
+  updates: readonly FeatureUpdate[],
+  asOf: Date,
+  computedFrom: Date,
+): Promise<void> {
+  for (const chunk of chunks(updates, INSERT_CHUNK_ROWS)) {
+    const values = sql.join(
+      chunk.map(
+        (u) =>
+          sql`(${u.customerId}::bigint, ${u.features === null ? null : JSON.stringify(u.features)}::jsonb)`,
+      ),
+    );
+    await sql`
+      UPDATE customers AS c
+         SET features = v.features, features_as_of = ${asOf},
+             features_stale = (c.updated_at > ${computedFrom})
+        FROM (VALUES ${values}) AS v (id, features)
+       WHERE c.id = v.id AND c.workspace_id = ${workspaceId}`.execute(db);
   }
 }
 

@@ -1,0 +1,24 @@
+import type { Command } from 'commander';
+import { loadConfig, startWorkerProcess } from '../server.ts';
+
+/** `tagwise worker`: a job worker sharing the queue of a PostgreSQL server. */
+export function registerWorkerCommand(program: Command): void {
+  program
+    .command('worker')
+    .description('Run jobs from the queue (needs DATABASE_URL; several workers may run at once)')
+    .option('--poll-ms <ms>', 'wait between polls of an empty queue', (v) => Number(v), 1000)
+    .action(async (options: { pollMs: number }) => {
+      const running = await startWorkerProcess(loadConfig(), {
+        workerOptions: { pollIntervalMs: options.pollMs },
+      });
+      await new Promise<void>((resolve) => {
+        const shutdown = () => {
+          process.off('SIGINT', shutdown);
+          process.off('SIGTERM', shutdown);
+          running.stop().then(resolve, resolve);
+        };
+        process.on('SIGINT', shutdown);
+        process.on('SIGTERM', shutdown);
+      });
+    });
+}

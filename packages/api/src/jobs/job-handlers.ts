@@ -1,0 +1,10 @@
+import { featureRefreshJob } from '../features/feature-refresh.job.ts';
+import { JobRegistry } from './job-registry.ts';
+
+/**
+ * The registry of every production job kind; serve and worker both use it. Later features
+ * (clustering runs, churn training, scoring) add one `register` line here.
+ */
+export function createJobRegistry(): JobRegistry {
+  return new JobRegistry().register(featureRefreshJob);
+}

@@ -1,0 +1,168 @@
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from './app.ts';
+import type { ChangeHook } from './audit/change-hooks.ts';
+import { parseConfig, type Config } from './config.ts';
+import { connectDatabase, type DatabaseHandle, type DatabaseTarget } from './db/connect.ts';
+import { migrateToLatest, migrationsAreCurrent } from './db/migrations/index.ts';
+import { createReadiness, type Readiness } from './health/readiness.ts';
+import { createJobRegistry } from './jobs/job-handlers.ts';
+import type { JobRegistry } from './jobs/job-registry.ts';
+import { createWorker, type Worker, type WorkerOptions } from './jobs/worker.ts';
+import { ensureBootstrapKey } from './keys/api-key.service.ts';
+import { createJsonLogger, errorFields, type Logger } from './logger.ts';
+
+/** Reads and validates the environment. The only place that touches `process.env`. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return parseConfig(env);
+}
+
+/** PGlite in the data directory, or the server of `DATABASE_URL`. */
+export function databaseTargetOf(config: Config): DatabaseTarget {
+  return config.databaseUrl === undefined
+    ? { kind: 'pglite', dataDir: config.dataDir }
+    : { kind: 'postgres', url: config.databaseUrl };
+}
+
+export interface ServerOptions {
+  readonly logger?: Logger;
+  /** @default createJobRegistry() */
+  readonly jobs?: JobRegistry;
+  /** Run a worker in this process. @default true */
+  readonly worker?: boolean;
+  readonly workerOptions?: Partial<Omit<WorkerOptions, 'db' | 'registry' | 'logger'>>;
+  readonly changeHooks?: readonly ChangeHook[];
+  readonly sseIntervalMs?: number;
+  /** First-start work (imports, training); `/readyz` says ready once all have finished. */
+  readonly startupTasks?: readonly ((database: DatabaseHandle) => Promise<void>)[];
+  /** Use this database instead of opening the configured one (tests). */
+  readonly database?: DatabaseHandle;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly database: DatabaseHandle;
+  readonly readiness: Readiness;
+  readonly worker: Worker | undefined;
+  /** Resolves when startup tasks have finished (or failed: then readiness says why). */
+  readonly started: Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database, applies migrations, declares the bootstrap key, serves the app and
+ * starts the in-process worker. `/readyz` turns ready after the startup tasks.
+ *
+ * @example
+ * const server = await startServer(loadConfig());
+ * // ... later
+ * await server.close();
+ */
+export async function startServer(
+  config: Config,
+  options: ServerOptions = {},
+): Promise<RunningServer> {
+  const logger = options.logger ?? createJsonLogger(process.stdout, process.stderr);
+  const database = options.database ?? (await connectDatabase(databaseTargetOf(config)));
+  const ownsDatabase = options.database === undefined;
+  const applied = await migrateToLatest(database.db);
+  if (applied.applied.length > 0)
+    logger.info({ msg: 'migrations applied', migrations: applied.applied });
+  if (config.bootstrapKey !== undefined) await ensureBootstrapKey(database.db, config.bootstrapKey);
+
+  const jobs = options.jobs ?? createJobRegistry();
+  const readiness = createReadiness('running startup tasks');
+  const app = createApp({
+    db: database.db,
+    logger,
+    jobs,
+    readiness,
+    ...(options.changeHooks === undefined ? {} : { changeHooks: options.changeHooks }),
+    ...(options.sseIntervalMs === undefined ? {} : { sseIntervalMs: options.sseIntervalMs }),
+  });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' }, () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  const worker =
+    options.worker === false
+      ? undefined
+      : createWorker({ db: database.db, registry: jobs, logger, ...options.workerOptions });
+  worker?.start();
+  logger.info({ msg: 'listening', port, database: database.kind, worker: worker?.id ?? null });
+
+  const started = (async () => {
+    for (const task of options.startupTasks ?? []) await task(database);
+    readiness.markReady();
+  })().catch((error: unknown) => {
+    readiness.markNotReady(
+      `a startup task failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    logger.error({ msg: 'startup task failed', ...errorFields(error) });
+  });
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    database,
+    readiness,
+    worker,
+    started,
+    async close() {
+      await worker?.stop();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // SSE and keep-alive connections would hold close() open.
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      if (ownsDatabase) await database.close();
+    },
+  };
+}
+
+export class WorkerSetupError extends Error {
+  override readonly name = 'WorkerSetupError';
+}
+
+/**
+ * Runs a standalone worker against a PostgreSQL server (PGlite's data directory belongs to
+ * one process: `serve` runs the worker itself there). Resolves with a stop function.
+ */
+export async function startWorkerProcess(
+  config: Config,
+  options: {
+    logger?: Logger;
+    jobs?: JobRegistry;
+    workerOptions?: ServerOptions['workerOptions'];
+  } = {},
+): Promise<{ worker: Worker; stop(): Promise<void> }> {
+  if (config.databaseUrl === undefined) {
+    throw new WorkerSetupError(
+      'a separate worker needs DATABASE_URL (a PostgreSQL server); with the embedded database, `tagwise serve` runs the worker itself',
+    );
+  }
+  const logger = options.logger ?? createJsonLogger(process.stdout, process.stderr);
+  const database = await connectDatabase(databaseTargetOf(config));
+  if (!(await migrationsAreCurrent(database.db))) {
+    await database.close();
+    throw new WorkerSetupError(
+      'the database has pending migrations: run `tagwise db migrate` first',
+    );
+  }
+  const worker = createWorker({
+    db: database.db,
+    registry: options.jobs ?? createJobRegistry(),
+    logger,
+    ...options.workerOptions,
+  });
+  worker.start();
+  logger.info({ msg: 'worker started', workerId: worker.id });
+  return {
+    worker,
+    async stop() {
+      await worker.stop();
+      await database.close();
+    },
+  };
+}
