@@ -10,13 +10,14 @@
 
 const STAT_CHANGED = 0;
 const STAT_SUM = 1;
-const STAT_TRIALS = 2;
+const STAT_SCANNED = 2;
+const STAT_TRIALS = 3;
 // Bounds are widened by this relative margin before a point is skipped, so rounding in
 // the bound updates can never skip a point that an exact computation would move.
 const SAFE: f64 = 1 + 1e-12;
 
 let n: i32 = 0;
-let dp: i32 = 0; // feature count padded to a multiple of 4 (two f64x2 lanes per step)
+let dp: i32 = 0; // feature count padded to a multiple of 2 (one f64x2 per step)
 let k: i32 = 0;
 let chunkSize: i32 = 0;
 let statStride: i32 = 0;
@@ -75,35 +76,81 @@ function rowPtr(base: usize, row: i32): usize {
   return base + ((<usize>row * <usize>dp) << 3);
 }
 
+// Squared distances accumulate in one f64x2 per centroid — lane 0 over even columns, lane 1
+// over odd columns, in column order — and the lanes are added last. scanAll works on four
+// centroids at once (independent accumulators keep the SIMD units busy) but keeps that exact
+// order per centroid, so every distance is bit-identical however it was computed.
 function dist2(a: usize, b: usize): f64 {
-  let acc0 = f64x2.splat(0);
-  let acc1 = f64x2.splat(0);
+  let acc = f64x2.splat(0);
   const end = a + ((<usize>dp) << 3);
   while (a < end) {
-    const d0 = f64x2.sub(v128.load(a), v128.load(b));
-    const d1 = f64x2.sub(v128.load(a, 16), v128.load(b, 16));
-    acc0 = f64x2.add(acc0, f64x2.mul(d0, d0));
-    acc1 = f64x2.add(acc1, f64x2.mul(d1, d1));
-    a += 32;
-    b += 32;
+    const diff = f64x2.sub(v128.load(a), v128.load(b));
+    acc = f64x2.add(acc, f64x2.mul(diff, diff));
+    a += 16;
+    b += 16;
   }
-  const s = f64x2.add(acc0, acc1);
-  return f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+  return f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
 }
 
 function norm2(a: usize): f64 {
-  let acc0 = f64x2.splat(0);
-  let acc1 = f64x2.splat(0);
+  let acc = f64x2.splat(0);
   const end = a + ((<usize>dp) << 3);
   while (a < end) {
-    const v0 = v128.load(a);
-    const v1 = v128.load(a, 16);
-    acc0 = f64x2.add(acc0, f64x2.mul(v0, v0));
-    acc1 = f64x2.add(acc1, f64x2.mul(v1, v1));
-    a += 32;
+    const v = v128.load(a);
+    acc = f64x2.add(acc, f64x2.mul(v, v));
+    a += 16;
   }
-  const s = f64x2.add(acc0, acc1);
-  return f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+  return f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+}
+
+// Results of scanAll (AssemblyScript functions return one value).
+let scanBest: f64 = 0;
+let scanSecond: f64 = 0;
+let scanIndex: i32 = 0;
+
+function consider(d: f64, j: i32): void {
+  if (d < scanBest) {
+    scanSecond = scanBest;
+    scanBest = d;
+    scanIndex = j;
+  } else if (d < scanSecond) {
+    scanSecond = d;
+  }
+}
+
+/** Nearest and second-nearest centroid of the point at `x` (lowest index on a tie). */
+function scanAll(x: usize): void {
+  scanBest = Infinity;
+  scanSecond = Infinity;
+  scanIndex = 0;
+  const rowBytes = (<usize>dp) << 3;
+  let j = 0;
+  for (; j + 4 <= k; j += 4) {
+    const c0 = rowPtr(centroidsPtr, j);
+    const c1 = c0 + rowBytes;
+    const c2 = c1 + rowBytes;
+    const c3 = c2 + rowBytes;
+    let a0 = f64x2.splat(0);
+    let a1 = f64x2.splat(0);
+    let a2 = f64x2.splat(0);
+    let a3 = f64x2.splat(0);
+    for (let off: usize = 0; off < rowBytes; off += 16) {
+      const xv = v128.load(x + off);
+      const d0 = f64x2.sub(xv, v128.load(c0 + off));
+      const d1 = f64x2.sub(xv, v128.load(c1 + off));
+      const d2 = f64x2.sub(xv, v128.load(c2 + off));
+      const d3 = f64x2.sub(xv, v128.load(c3 + off));
+      a0 = f64x2.add(a0, f64x2.mul(d0, d0));
+      a1 = f64x2.add(a1, f64x2.mul(d1, d1));
+      a2 = f64x2.add(a2, f64x2.mul(d2, d2));
+      a3 = f64x2.add(a3, f64x2.mul(d3, d3));
+    }
+    consider(f64x2.extract_lane(a0, 0) + f64x2.extract_lane(a0, 1), j);
+    consider(f64x2.extract_lane(a1, 0) + f64x2.extract_lane(a1, 1), j + 1);
+    consider(f64x2.extract_lane(a2, 0) + f64x2.extract_lane(a2, 1), j + 2);
+    consider(f64x2.extract_lane(a3, 0) + f64x2.extract_lane(a3, 1), j + 3);
+  }
+  for (; j < k; j++) consider(dist2(x, rowPtr(centroidsPtr, j)), j);
 }
 
 function addRow(dst: usize, src: usize): void {
@@ -170,19 +217,10 @@ export function lloydChunk(chunk: i32): void {
   let inertia: f64 = 0;
   for (let i = start; i < end; i++) {
     const x = rowPtr(xPtr, i);
-    let best = Infinity;
-    let second = Infinity;
-    let bestIndex = 0;
-    for (let j = 0; j < k; j++) {
-      const d = dist2(x, rowPtr(centroidsPtr, j));
-      if (d < best) {
-        second = best;
-        best = d;
-        bestIndex = j;
-      } else if (d < second) {
-        second = d;
-      }
-    }
+    scanAll(x);
+    const best = scanBest;
+    const second = scanSecond;
+    const bestIndex = scanIndex;
     const assignAt = assignPtr + ((<usize>i) << 2);
     if (load<i32>(assignAt) != bestIndex) changed += 1;
     store<i32>(assignAt, bestIndex);
@@ -210,6 +248,7 @@ export function hamerlyChunk(
   const start = chunk * chunkSize;
   const end = chunkEnd(start);
   let changed: f64 = 0;
+  let scanned: f64 = 0;
   for (let i = start; i < end; i++) {
     const assignAt = assignPtr + ((<usize>i) << 2);
     const upperAt = upperPtr + ((<usize>i) << 3);
@@ -223,21 +262,11 @@ export function hamerlyChunk(
       const x = rowPtr(xPtr, i);
       u = Math.sqrt(dist2(x, rowPtr(centroidsPtr, a)));
       if (u * SAFE > m) {
-        let best = Infinity;
-        let second = Infinity;
-        let bestIndex = 0;
-        for (let j = 0; j < k; j++) {
-          const d = dist2(x, rowPtr(centroidsPtr, j));
-          if (d < best) {
-            second = best;
-            best = d;
-            bestIndex = j;
-          } else if (d < second) {
-            second = d;
-          }
-        }
-        u = Math.sqrt(best);
-        l = Math.sqrt(second);
+        scanned += 1;
+        scanAll(x);
+        const bestIndex = scanIndex;
+        u = Math.sqrt(scanBest);
+        l = Math.sqrt(scanSecond);
         if (bestIndex != a) {
           removeMember(chunk, a, x);
           addMember(chunk, bestIndex, x);
@@ -250,6 +279,40 @@ export function hamerlyChunk(
     store<f64>(lowerAt, l);
   }
   store<f64>(statAt(chunk, STAT_CHANGED), changed);
+  store<f64>(statAt(chunk, STAT_SCANNED), scanned);
+}
+
+/**
+ * Loading, step 1: the chunk's per-column sums of the raw points, into the chunk's first
+ * row of `sums` (rebuilt by the first assignment anyway).
+ */
+export function columnSumsChunk(chunk: i32): void {
+  const start = chunk * chunkSize;
+  const end = chunkEnd(start);
+  const out = sumsPtr + ((<usize>(chunk * k) * <usize>dp) << 3);
+  memory.fill(out, 0, (<usize>dp) << 3);
+  for (let i = start; i < end; i++) addRow(out, rowPtr(xPtr, i));
+}
+
+/**
+ * Loading, step 2: subtracts the column means (held in the first centroid row) from the
+ * chunk's points and leaves the per-column sums of squares of the result in the chunk's first
+ * row of `sums`.
+ */
+export function centerChunk(chunk: i32): void {
+  const start = chunk * chunkSize;
+  const end = chunkEnd(start);
+  const out = sumsPtr + ((<usize>(chunk * k) * <usize>dp) << 3);
+  memory.fill(out, 0, (<usize>dp) << 3);
+  const rowBytes = (<usize>dp) << 3;
+  for (let i = start; i < end; i++) {
+    const x = rowPtr(xPtr, i);
+    for (let off: usize = 0; off < rowBytes; off += 16) {
+      const v = f64x2.sub(v128.load(x + off), v128.load(centroidsPtr + off));
+      v128.store(x + off, v);
+      v128.store(out + off, f64x2.add(v128.load(out + off), f64x2.mul(v, v)));
+    }
+  }
 }
 
 /** Exact squared distance of each point to its assigned centroid: upper = its root. Stats: the sum. */

@@ -45,48 +45,62 @@ export interface RestartResult {
 const LLOYD: KernelPhase = { op: 'lloydChunk', args: [] };
 const ASSIGNED_DISTANCES: KernelPhase = { op: 'assignedDistChunk', args: [] };
 
+/** Copies `points` into kernel memory, padded to `layout.dp` columns (the padding stays zero). */
+export function copyPoints(points: Matrix, layout: KernelLayout, f64: Float64Array): void {
+  const { n, d, dp } = layout;
+  const x = layout.x >> 3;
+  if (d === dp) {
+    f64.set(points.data, x);
+    return;
+  }
+  const data = points.data;
+  for (let i = 0; i < n; i++) {
+    const src = i * d;
+    const dst = x + i * dp;
+    for (let j = 0; j < d; j++) f64[dst + j] = data[src + j]!;
+  }
+}
+
 /**
- * Copies `points` into kernel memory, centred and padded to `layout.dp` columns, in two passes
- * (means, then centred copy with variances). Throws when a value is not finite.
+ * Centres the copied points (column means subtracted, which keeps sums of squares accurate)
+ * and measures the column variances for the convergence threshold. Throws when a value is not
+ * finite.
  */
-export function loadWorkspace(
+export function* prepareWorkspace(
   points: Matrix,
   layout: KernelLayout,
   buffer: ArrayBufferLike,
   tolerance: number,
-): Workspace {
-  const { n, d, dp } = layout;
-  const data = points.data;
-  const mean = new Float64Array(d);
-  for (let i = 0; i < n; i++) {
-    const row = i * d;
-    for (let j = 0; j < d; j++) mean[j]! += data[row + j]!;
-  }
+): Generator<KernelPhase, Workspace, void> {
+  const { n, d, dp, k, chunks } = layout;
+  const f64 = new Float64Array(buffer);
+  const sumsAt = layout.sums >> 3;
+  const columnTotals = (): Float64Array => {
+    const totals = new Float64Array(dp);
+    for (let c = 0; c < chunks; c++) {
+      for (let j = 0; j < dp; j++) totals[j]! += f64[sumsAt + c * k * dp + j]!;
+    }
+    return totals;
+  };
+  yield { op: 'columnSumsChunk', args: [] };
+  const mean = columnTotals();
   for (let j = 0; j < d; j++) {
-    // A NaN or infinity anywhere in a column makes its sum non-finite: find it only then.
+    // A NaN or infinity anywhere in a column makes its sum non-finite: look for it only then.
     if (!Number.isFinite(mean[j]!)) throw nonFiniteError(points, j);
     mean[j]! /= n;
   }
-  const f64 = new Float64Array(buffer);
-  const x = layout.x >> 3;
-  const variance = new Float64Array(d);
-  for (let i = 0; i < n; i++) {
-    const src = i * d;
-    const dst = x + i * dp;
-    for (let j = 0; j < d; j++) {
-      const value = data[src + j]! - mean[j]!;
-      f64[dst + j] = value;
-      variance[j]! += value * value;
-    }
-  }
+  // centerChunk reads the means from the first centroid row (centroids are not set yet).
+  f64.set(mean, layout.centroids >> 3);
+  yield { op: 'centerChunk', args: [] };
+  const squares = columnTotals();
   let meanVariance = 0;
-  for (let j = 0; j < d; j++) meanVariance += variance[j]! / n;
+  for (let j = 0; j < d; j++) meanVariance += squares[j]! / n;
   meanVariance /= d;
   return {
     layout,
     f64,
     i32: new Int32Array(buffer),
-    mean,
+    mean: mean.subarray(0, d),
     shiftThreshold: tolerance * meanVariance,
   };
 }

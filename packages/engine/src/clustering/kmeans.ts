@@ -19,13 +19,7 @@ import {
   type WasmMemory,
 } from './kernel/wasm-kernel.ts';
 import { KernelThreads } from './kernel/worker-pool.ts';
-import {
-  fitRestart,
-  loadWorkspace,
-  type KMeansAlgorithm,
-  type RestartResult,
-  type Workspace,
-} from './kmeans-driver.ts';
+import { copyPoints, fitRestart, prepareWorkspace, type KMeansAlgorithm } from './kmeans-driver.ts';
 
 export { kmeansKernelStatus, type KernelStatus } from './kernel/wasm-kernel.ts';
 export type { KMeansBackend } from './kernel/kernel.ts';
@@ -127,7 +121,7 @@ export async function kmeans(
   const settings = resolveSettings(points, k, options);
   const fit = openFit(points, k, settings);
   const threads = fit.backend === 'wasm-simd' ? resolveThreads(settings.threads, fit.layout) : 1;
-  if (threads === 1) return runRestarts(fit, settings, (phases) => runSync(fit, phases));
+  if (threads === 1) return runSync(fit, fitAll(points, fit, settings));
   const workers = await KernelThreads.attach(
     threads - 1,
     wasmKernelModule()!,
@@ -136,7 +130,7 @@ export async function kmeans(
     fit.layout.control,
   );
   try {
-    return await runRestartsAsync(fit, settings, workers);
+    return await runThreaded(fit, workers, fitAll(points, fit, settings));
   } finally {
     workers.release();
   }
@@ -152,18 +146,19 @@ export async function kmeans(
 export function kmeansSync(points: Matrix, k: number, options: KMeansOptions = {}): KMeansResult {
   const settings = resolveSettings(points, k, options);
   const fit = openFit(points, k, settings);
-  return runRestarts(fit, settings, (phases) => runSync(fit, phases));
+  return runSync(fit, fitAll(points, fit, settings));
 }
 
 interface OpenFit {
   readonly layout: KernelLayout;
-  readonly workspace: Workspace;
+  readonly buffer: ArrayBufferLike;
   readonly kernel: KMeansKernel;
   readonly backend: KMeansBackend;
   /** Set for the WebAssembly kernel (shared with worker threads). */
   readonly memory: WasmMemory | undefined;
 }
 
+/** Allocates the kernel memory, instantiates the kernel on it and copies the points in. */
 function openFit(points: Matrix, k: number, settings: Settings): OpenFit {
   const layout = planLayout(points.rows, points.cols, k);
   const module = settings.backend === 'typescript' ? undefined : wasmKernelModule();
@@ -185,19 +180,41 @@ function openFit(points: Matrix, k: number, settings: Settings): OpenFit {
     kernel = new PortableKernel(buffer);
   }
   kernel.configure(...configureArgs(layout));
-  const workspace = loadWorkspace(points, layout, buffer, settings.tolerance);
+  copyPoints(points, layout, new Float64Array(buffer));
   return {
     layout,
-    workspace,
+    buffer,
     kernel,
     backend: module && memory ? 'wasm-simd' : 'typescript',
     memory: module && memory ? memory : undefined,
   };
 }
 
-type PhaseRunner = (phases: Generator<KernelPhase, RestartResult, void>) => RestartResult;
+/** Every phase of a fit: centring, then each restart; returns the best restart. */
+function* fitAll(
+  points: Matrix,
+  fit: OpenFit,
+  settings: Settings,
+): Generator<KernelPhase, KMeansResult, void> {
+  const workspace = yield* prepareWorkspace(points, fit.layout, fit.buffer, settings.tolerance);
+  const root = createRng(settings.seed);
+  let best: KMeansResult | undefined;
+  for (let restart = 0; restart < settings.nInit; restart++) {
+    const onProgress = settings.onProgress;
+    const result = yield* fitRestart(workspace, {
+      algorithm: settings.algorithm,
+      maxIterations: settings.maxIterations,
+      start: settings.initialCentroids ?? createRng(root.nextSeed()),
+      onIteration: onProgress
+        ? (iteration, inertia) => onProgress({ restart, iteration, inertia })
+        : undefined,
+    });
+    if (!best || result.inertia < best.inertia) best = result;
+  }
+  return best!;
+}
 
-function runSync(fit: OpenFit, phases: Generator<KernelPhase, RestartResult, void>): RestartResult {
+function runSync<T>(fit: OpenFit, phases: Generator<KernelPhase, T, void>): T {
   const { kernel, layout } = fit;
   for (let step = phases.next(); ; step = phases.next()) {
     if (step.done) return step.value;
@@ -205,57 +222,19 @@ function runSync(fit: OpenFit, phases: Generator<KernelPhase, RestartResult, voi
   }
 }
 
-function restartSettings(settings: Settings, restart: number, rootSeeds: () => number) {
-  return {
-    algorithm: settings.algorithm,
-    maxIterations: settings.maxIterations,
-    start: settings.initialCentroids ?? createRng(rootSeeds()),
-    onIteration: settings.onProgress
-      ? (iteration: number, inertia: number) =>
-          settings.onProgress!({ restart, iteration, inertia })
-      : undefined,
-  };
-}
-
-function runRestarts(fit: OpenFit, settings: Settings, run: PhaseRunner): KMeansResult {
-  const root = createRng(settings.seed);
-  let best: RestartResult | undefined;
-  for (let restart = 0; restart < settings.nInit; restart++) {
-    const result = run(
-      fitRestart(
-        fit.workspace,
-        restartSettings(settings, restart, () => root.nextSeed()),
-      ),
-    );
-    if (!best || result.inertia < best.inertia) best = result;
-  }
-  return { ...best! };
-}
-
-async function runRestartsAsync(
+async function runThreaded<T>(
   fit: OpenFit,
-  settings: Settings,
   workers: KernelThreads,
-): Promise<KMeansResult> {
-  const root = createRng(settings.seed);
+  phases: Generator<KernelPhase, T, void>,
+): Promise<T> {
   const { kernel, layout } = fit;
-  let best: RestartResult | undefined;
-  for (let restart = 0; restart < settings.nInit; restart++) {
-    const phases = fitRestart(
-      fit.workspace,
-      restartSettings(settings, restart, () => root.nextSeed()),
-    );
-    let step = phases.next();
-    while (!step.done) {
-      const phase = step.value;
-      await workers.run(phase, layout.chunks, (claim) => {
-        for (let c = claim(); c < layout.chunks; c = claim()) runPhaseChunk(kernel, phase, c);
-      });
-      step = phases.next();
-    }
-    if (!best || step.value.inertia < best.inertia) best = step.value;
+  for (let step = phases.next(); ; step = phases.next()) {
+    if (step.done) return step.value;
+    const phase = step.value;
+    await workers.run(phase, layout.chunks, (claim) => {
+      for (let c = claim(); c < layout.chunks; c = claim()) runPhaseChunk(kernel, phase, c);
+    });
   }
-  return { ...best! };
 }
 
 function resolveThreads(requested: number | undefined, layout: KernelLayout): number {

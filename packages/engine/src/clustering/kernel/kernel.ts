@@ -26,6 +26,8 @@ export interface KMeansKernel {
     stats: number,
     candidates: number,
   ): void;
+  columnSumsChunk(chunk: number): void;
+  centerChunk(chunk: number): void;
   lloydChunk(chunk: number): void;
   hamerlyChunk(chunk: number, maxDrift: number, secondDrift: number, maxDriftIndex: number): void;
   assignedDistChunk(chunk: number): void;
@@ -38,6 +40,8 @@ export type KMeansBackend = 'wasm-simd' | 'typescript';
 
 /** The chunk operations a fit asks for: the kernel method name and its arguments after `chunk`. */
 export type KernelPhase =
+  | { readonly op: 'columnSumsChunk'; readonly args: readonly [] }
+  | { readonly op: 'centerChunk'; readonly args: readonly [] }
   | { readonly op: 'lloydChunk'; readonly args: readonly [] }
   | {
       readonly op: 'hamerlyChunk';
@@ -73,6 +77,12 @@ export function configureArgs(layout: KernelLayout): Parameters<KMeansKernel['co
 /** Runs one phase on one chunk. */
 export function runPhaseChunk(kernel: KMeansKernel, phase: KernelPhase, chunk: number): void {
   switch (phase.op) {
+    case 'columnSumsChunk':
+      kernel.columnSumsChunk(chunk);
+      break;
+    case 'centerChunk':
+      kernel.centerChunk(chunk);
+      break;
     case 'lloydChunk':
       kernel.lloydChunk(chunk);
       break;

@@ -6,7 +6,7 @@
 export interface KernelLayout {
   readonly n: number;
   readonly d: number;
-  /** `d` padded to a multiple of 4 with zero columns (two f64x2 vectors per kernel step). */
+  /** `d` padded to an even count with a zero column (one f64x2 vector per kernel step). */
   readonly dp: number;
   readonly k: number;
   readonly chunkSize: number;
@@ -41,7 +41,8 @@ const MAX_CHUNKS = 256;
 
 export const STAT_CHANGED = 0;
 export const STAT_SUM = 1;
-export const STAT_TRIALS = 2;
+export const STAT_SCANNED = 2;
+export const STAT_TRIALS = 3;
 
 export function kmeansPlusPlusTrials(k: number): number {
   return 2 + Math.floor(Math.log(k));
@@ -53,7 +54,7 @@ export function kmeansPlusPlusTrials(k: number): number {
  * the same order.
  */
 export function planLayout(n: number, d: number, k: number): KernelLayout {
-  const dp = Math.ceil(d / 4) * 4;
+  const dp = Math.ceil(d / 2) * 2;
   const chunkSize = Math.max(MIN_CHUNK_SIZE, Math.ceil(n / MAX_CHUNKS));
   const chunks = Math.ceil(n / chunkSize);
   const trials = kmeansPlusPlusTrials(k);

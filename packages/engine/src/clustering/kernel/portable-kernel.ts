@@ -1,5 +1,5 @@
 import type { KMeansKernel } from './kernel.ts';
-import { STAT_CHANGED, STAT_SUM, STAT_TRIALS } from './layout.ts';
+import { STAT_CHANGED, STAT_SCANNED, STAT_SUM, STAT_TRIALS } from './layout.ts';
 
 /** Same margin as the WebAssembly kernel: see assembly/kmeans-kernel.ts. */
 const SAFE = 1 + 1e-12;
@@ -80,39 +80,29 @@ export class PortableKernel implements KMeansKernel {
     const f = this.f64;
     let l0 = 0;
     let l1 = 0;
-    let l2 = 0;
-    let l3 = 0;
     const end = a + this.dp;
     while (a < end) {
       const d0 = f[a]! - f[b]!;
       const d1 = f[a + 1]! - f[b + 1]!;
-      const d2 = f[a + 2]! - f[b + 2]!;
-      const d3 = f[a + 3]! - f[b + 3]!;
       l0 += d0 * d0;
       l1 += d1 * d1;
-      l2 += d2 * d2;
-      l3 += d3 * d3;
-      a += 4;
-      b += 4;
+      a += 2;
+      b += 2;
     }
-    return l0 + l2 + (l1 + l3);
+    return l0 + l1;
   }
 
   private norm2(a: number): number {
     const f = this.f64;
     let l0 = 0;
     let l1 = 0;
-    let l2 = 0;
-    let l3 = 0;
     const end = a + this.dp;
     while (a < end) {
       l0 += f[a]! * f[a]!;
       l1 += f[a + 1]! * f[a + 1]!;
-      l2 += f[a + 2]! * f[a + 2]!;
-      l3 += f[a + 3]! * f[a + 3]!;
-      a += 4;
+      a += 2;
     }
-    return l0 + l2 + (l1 + l3);
+    return l0 + l1;
   }
 
   private addMember(chunk: number, cluster: number, x: number, sign: 1 | -1): void {
@@ -176,6 +166,7 @@ export class PortableKernel implements KMeansKernel {
     const [start, end] = this.chunkRange(chunk);
     const { k, dp } = this;
     let changed = 0;
+    let scanned = 0;
     for (let i = start; i < end; i++) {
       const a = this.i32[this.assignI32 + i]!;
       let u = f[this.upper + i]! + f[this.drift + a]!;
@@ -186,6 +177,7 @@ export class PortableKernel implements KMeansKernel {
         const x = this.x + i * dp;
         u = Math.sqrt(this.dist2(x, this.centroids + a * dp));
         if (u * SAFE > m) {
+          scanned += 1;
           let best = Infinity;
           let second = Infinity;
           let bestIndex = 0;
@@ -213,6 +205,33 @@ export class PortableKernel implements KMeansKernel {
       f[this.lower + i] = l;
     }
     f[this.stat(chunk, STAT_CHANGED)] = changed;
+    f[this.stat(chunk, STAT_SCANNED)] = scanned;
+  }
+
+  columnSumsChunk(chunk: number): void {
+    const f = this.f64;
+    const [start, end] = this.chunkRange(chunk);
+    const out = this.sums + chunk * this.k * this.dp;
+    f.fill(0, out, out + this.dp);
+    for (let i = start; i < end; i++) {
+      const x = this.x + i * this.dp;
+      for (let j = 0; j < this.dp; j++) f[out + j] = f[out + j]! + f[x + j]!;
+    }
+  }
+
+  centerChunk(chunk: number): void {
+    const f = this.f64;
+    const [start, end] = this.chunkRange(chunk);
+    const out = this.sums + chunk * this.k * this.dp;
+    f.fill(0, out, out + this.dp);
+    for (let i = start; i < end; i++) {
+      const x = this.x + i * this.dp;
+      for (let j = 0; j < this.dp; j++) {
+        const v = f[x + j]! - f[this.centroids + j]!;
+        f[x + j] = v;
+        f[out + j] = f[out + j]! + v * v;
+      }
+    }
   }
 
   assignedDistChunk(chunk: number): void {
