@@ -119,3 +119,68 @@ describe('tagwise cluster', () => {
     expect(badK.stderr).toMatch(/--k.*2 <= min <= max/);
   });
 });
+
+describe('tagwise cluster --events', () => {
+  it('clusters on behavioural features computed from an event log', async () => {
+    // Forty frequent small buyers and forty rare big buyers, one purchase line per order.
+    const lines = ['who,when,order_no,total'];
+    for (let c = 0; c < 80; c++) {
+      const frequent = c < 40;
+      const orders = frequent ? 12 + (c % 5) : 1 + (c % 2);
+      for (let o = 0; o < orders; o++) {
+        const day = String(1 + ((o * 2 + c) % 28)).padStart(2, '0');
+        const month = String(1 + (o % 12)).padStart(2, '0');
+        lines.push(
+          `u${c},2023-${month}-${day}T10:00:00,${c}-${o},${frequent ? 15 + (o % 3) : 900 + c}`,
+        );
+      }
+    }
+    const file = join(dir, 'events.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const run = await runTagwise([
+      'cluster',
+      '--events',
+      file,
+      '--customer',
+      'who',
+      '--time',
+      'when',
+      '--amount',
+      'total',
+      '--invoice',
+      'order_no',
+      '--as-of',
+      '2024-01-01',
+      '--features',
+      'frequency,monetary,avg_order_value',
+      '--k',
+      '2',
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.scaling).toEqual(['log1p', 'log1p', 'log1p']);
+    expect(result.input).toMatchObject({ customers: 80, asOf: '2024-01-01T00:00:00.000Z' });
+    expect(result.clusters.map((cluster: { size: number }) => cluster.size).sort()).toEqual([
+      40, 40,
+    ]);
+
+    const unknown = await runTagwise([
+      'cluster',
+      '--events',
+      file,
+      '--customer',
+      'who',
+      '--time',
+      'when',
+      '--amount',
+      'total',
+      '--features',
+      'spend',
+    ]);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain(
+      'unknown behavioural feature(s) spend; available: recency_days',
+    );
+  });
+});

@@ -1,32 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { repositoryRoot as root, runTagwise as tagwise } from './support/tagwise-cli.ts';
 
-const root = join(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'tagwise-rfm-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function tagwise(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      'npx',
-      ['tsx', 'packages/api/src/cli/main.ts', ...args],
-      { cwd: root, env: { ...process.env, CI: '1' } },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
 
 const header = 'customer_id,occurred_at,invoice,quantity,amount';
 /**

@@ -1,25 +1,30 @@
 import { writeFile } from 'node:fs/promises';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import {
   clusterCustomers,
+  computeEventFeatures,
+  createMatrix,
   detectColumns,
+  featureColumn,
   encodeTable,
   fitTableEncoder,
   SCALING_METHODS,
   type ClusteringRun,
+  type FeatureTable,
   type ScalingMethod,
 } from '@tagwise/engine';
 import { readCustomerFile } from '../io/customer-file.ts';
+import { addEventOptions, loadEvents, type EventSourceOptions } from './event-options.ts';
 import { parseIntegerOption, parseKOption, parseListOption } from './cli-options.ts';
 import { createProgress } from './progress.ts';
 
-interface ClusterOptions {
-  customers: string;
+interface ClusterOptions extends EventSourceOptions {
+  customers?: string;
   id?: string;
-  features: string[];
+  features?: string[];
   k: number | { min: number; max: number };
-  scaling: ScalingMethod;
+  scaling?: ScalingMethod;
   seed: number;
   nInit: number;
   out?: string;
@@ -27,43 +32,43 @@ interface ClusterOptions {
 }
 
 export function registerClusterCommand(program: Command): void {
-  program
+  const command = program
     .command('cluster')
-    .description('cluster customers with k-means, choose k and profile the clusters')
-    .requiredOption('--customers <file>', 'customer CSV (plain or .gz)')
-    .option('--id <column>', 'customer id column (rows are numbered when absent)')
-    .requiredOption(
-      '--features <a,b,c>',
-      'columns to cluster on (categorical ones are one-hot encoded)',
-      parseListOption,
+    .description(
+      'cluster customers with k-means, choose k and profile the clusters, from a customer CSV ' +
+        '(--customers) or from behavioural features computed from an event CSV (--events)',
     )
+    .option('--customers <file>', 'customer CSV (plain or .gz)')
+    .option('--id <column>', 'customer id column (rows are numbered when absent)')
+    .option(
+      '--features <a,b,c>',
+      'columns to cluster on (categorical ones are one-hot encoded); with --events, a subset of ' +
+        'the behavioural features (default: all of them)',
+      parseListOption,
+    );
+  addEventOptions(command, false)
     .option('--k <k|min-max>', 'a fixed k or a range to choose from', parseKOption, {
       min: 2,
       max: 10,
     })
     .addOption(
-      new Option('--scaling <method>', 'feature scaling')
-        .choices(SCALING_METHODS)
-        .default('standard'),
+      new Option(
+        '--scaling <method>',
+        'feature scaling (default: standard for --customers, log1p for the heavy-tailed --events features)',
+      ).choices(SCALING_METHODS),
     )
     .option('--seed <n>', 'random seed', parseIntegerOption, 0)
     .option('--n-init <n>', 'k-means restarts per k', parseIntegerOption, 4)
     .option('--out <file.csv>', 'write id, cluster, confidence per customer')
     .option('--json', 'print the full result as JSON')
     .action(async (options: ClusterOptions) => {
-      const { ids, rows } = await readCustomerFile(options.customers, {
-        ...(options.id ? { idColumn: options.id } : {}),
-        columns: options.features,
-      });
-      const columns = detectColumns(rows);
-      const encoder = fitTableEncoder(rows, columns, { missingIndicators: false });
-      const { matrix, missing } = encodeTable(encoder, rows);
+      const table = await loadFeatureTable(options);
       const progress = createProgress('clustering');
       const run = await clusterCustomers({
-        ids,
-        featureNames: encoder.outputNames,
-        matrix,
-        scaling: options.scaling,
+        ids: table.ids,
+        featureNames: table.names,
+        matrix: table.matrix,
+        scaling: options.scaling ?? (options.events ? 'log1p' : 'standard'),
         k: options.k,
         seed: options.seed,
         nInit: options.nInit,
@@ -71,14 +76,62 @@ export function registerClusterCommand(program: Command): void {
       });
       progress.stop();
       if (options.out) await writeFile(options.out, assignmentsCsv(run));
-      const summary = {
-        input: { file: options.customers, customers: ids.length, missing },
-        ...describeRun(run),
-      };
+      const summary = { input: table.input, ...describeRun(run) };
       process.stdout.write(
         options.json ? `${JSON.stringify(summary, null, 2)}\n` : readableSummary(run),
       );
     });
+}
+
+interface LoadedTable extends FeatureTable {
+  /** What was read, for the report: file, customer count, and missing values filled. */
+  readonly input: Record<string, unknown>;
+}
+
+/** The matrix to cluster: encoded customer columns, or behavioural features from events. */
+async function loadFeatureTable(options: ClusterOptions): Promise<LoadedTable> {
+  if (Boolean(options.customers) === Boolean(options.events)) {
+    throw new InvalidArgumentError('give exactly one of --customers FILE or --events FILE');
+  }
+  if (options.customers) {
+    if (!options.features) throw new InvalidArgumentError('--customers needs --features a,b,c');
+    const { ids, rows } = await readCustomerFile(options.customers, {
+      ...(options.id ? { idColumn: options.id } : {}),
+      columns: options.features,
+    });
+    const encoder = fitTableEncoder(rows, detectColumns(rows), { missingIndicators: false });
+    const { matrix, missing } = encodeTable(encoder, rows);
+    return {
+      ids,
+      names: encoder.outputNames,
+      matrix,
+      input: { file: options.customers, customers: ids.length, missing },
+    };
+  }
+  const { log, asOf } = await loadEvents('cluster', options);
+  const features = computeEventFeatures(log, { asOf });
+  const wanted = options.features ?? features.names;
+  const unknown = wanted.filter((name) => !features.names.includes(name));
+  if (unknown.length > 0) {
+    throw new InvalidArgumentError(
+      `unknown behavioural feature(s) ${unknown.join(', ')}; available: ${features.names.join(', ')}`,
+    );
+  }
+  const columns = wanted.map((name) => featureColumn(features, name));
+  const matrix = createMatrix(features.ids.length, wanted.length);
+  columns.forEach((column, c) =>
+    column.forEach((value, r) => (matrix.data[r * wanted.length + c] = value)),
+  );
+  return {
+    ids: features.ids,
+    names: wanted,
+    matrix,
+    input: {
+      file: options.events,
+      customers: features.ids.length,
+      asOf: new Date(asOf).toISOString(),
+    },
+  };
 }
 
 /** The run as JSON-friendly data: k-selection table, chosen k, fit figures and profiles. */

@@ -5,7 +5,6 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { stringify } from 'csv-stringify';
 import {
   computeEventFeatures,
-  DAY_MS,
   DEFAULT_LIFECYCLE_THRESHOLDS,
   evaluateRules,
   featureColumn,
@@ -17,20 +16,10 @@ import {
   type RuleTable,
 } from '@tagwise/engine';
 import { InputFileError } from '../io/csv-file.ts';
-import { parseEventTime, readEventFile } from '../io/event-file.ts';
-import { createProgress, withProgress } from './progress.ts';
+import { addEventOptions, loadEvents, type EventSourceOptions } from './event-options.ts';
+import { createProgress } from './progress.ts';
 
-interface RfmOptions {
-  events: string;
-  customer: string;
-  time: string;
-  amount: string;
-  invoice?: string;
-  quantity?: string;
-  kind?: string;
-  cancelPrefix: string;
-  asOf?: number;
-  keepDuplicates?: boolean;
+interface RfmOptions extends EventSourceOptions {
   newDays: number;
   activeDays: number;
   churnDays: number;
@@ -38,13 +27,6 @@ interface RfmOptions {
   segmentRules?: string;
   lifecycleRules?: string;
   out: string;
-}
-
-function parseAsOf(value: string): number {
-  const time = parseEventTime(value);
-  if (Number.isNaN(time))
-    throw new InvalidArgumentError('expected a date like 2011-12-10 or 2011-12-10T00:00:00');
-  return time;
 }
 
 function parseDays(value: string): number {
@@ -86,33 +68,10 @@ const count = (n: number): string => n.toLocaleString('en-GB');
  * --segment-rules / --lifecycle-rules), evaluated by the engine's rule evaluator.
  */
 export function registerRfmCommand(program: Command): void {
-  program
+  const command = program
     .command('rfm')
-    .description('RFM scores, RFM segments and lifecycle stages per customer from an event CSV')
-    .requiredOption('--events <file>', 'event CSV, one row per event or order line (plain or .gz)')
-    .requiredOption('--customer <column>', 'customer id column (rows with an empty id are skipped)')
-    .requiredOption('--time <column>', 'event time column (ISO 8601; no offset = wall-clock time)')
-    .requiredOption('--amount <column>', 'money column (cancellations/returns may be negative)')
-    .option('--invoice <column>', 'order/invoice column: frequency counts distinct invoices')
-    .option('--quantity <column>', 'quantity column: a negative quantity marks a return')
-    .option(
-      '--kind <column>',
-      'explicit event kind column (purchase, return, cancellation, visit, ...)',
-    )
-    .option(
-      '--cancel-prefix <prefix>',
-      'invoices starting with this are cancellations ("" for none)',
-      'C',
-    )
-    .option(
-      '--as-of <date>',
-      'cut-off: only events before it count (default: the day after the last event)',
-      parseAsOf,
-    )
-    .option(
-      '--keep-duplicates',
-      'keep rows that exactly repeat an earlier row (dropped by default)',
-    )
+    .description('RFM scores, RFM segments and lifecycle stages per customer from an event CSV');
+  addEventOptions(command, true)
     .option(
       '--new-days <days>',
       'lifecycle: first purchase within this many days = new',
@@ -153,34 +112,7 @@ export function registerRfmCommand(program: Command): void {
             returningGapDays: options.returningGapDays,
           });
 
-      const read = await withProgress('reading events', undefined, (progress) =>
-        readEventFile(options.events, {
-          columns: {
-            customer: options.customer,
-            time: options.time,
-            amount: options.amount,
-            ...(options.invoice ? { invoice: options.invoice } : {}),
-            ...(options.quantity ? { quantity: options.quantity } : {}),
-            ...(options.kind ? { kind: options.kind } : {}),
-          },
-          cancelPrefix: options.cancelPrefix,
-          keepDuplicates: options.keepDuplicates ?? false,
-          onRows: (rows) => progress.update(rows, undefined, 'rows'),
-        }),
-      );
-      const { log } = read;
-      process.stderr.write(
-        `tagwise rfm: read ${count(read.rowsRead)} rows from ${options.events}; ` +
-          `skipped ${count(read.skippedNoCustomer)} with an empty customer id; ` +
-          `dropped ${count(read.duplicatesDropped)} exact duplicate rows\n`,
-      );
-      if (log.length === 0) {
-        throw new InputFileError(
-          options.events,
-          `no rows with a customer id in column "${options.customer}"`,
-        );
-      }
-      const asOf = options.asOf ?? Math.floor(read.lastEventTime / DAY_MS) * DAY_MS + DAY_MS;
+      const { log, asOf } = await loadEvents('rfm', options);
 
       const progress = createProgress('computing features');
       const features = computeEventFeatures(log, {
