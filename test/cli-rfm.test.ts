@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repositoryRoot as root, runTagwise as tagwise } from './support/tagwise-cli.ts';
+import { runTagwise as tagwise } from './support/tagwise-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tagwise-rfm-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
