@@ -1,0 +1,183 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from './app.ts';
+import type { Database } from './db/database.ts';
+import { createReadiness } from './health/readiness.ts';
+import { ROLES_EXTENSION } from './http/route.ts';
+import { JobRegistry } from './jobs/job-registry.ts';
+import { createMemoryLogger } from './logger.ts';
+import { createWorkspaceFixture, type WorkspaceFixture } from './testing/fixtures.ts';
+import { createTestDatabase, type TestDatabase } from './testing/test-database.ts';
+
+const PROBLEM_KEYS = ['detail', 'instance', 'requestId', 'status', 'title', 'type'];
+
+describe('HTTP app (in process)', () => {
+  let database: TestDatabase;
+  let fixture: WorkspaceFixture;
+  const logger = createMemoryLogger();
+  let app: ReturnType<typeof createApp>;
+  const readiness = createReadiness();
+
+  beforeAll(async () => {
+    database = await createTestDatabase('pglite');
+    fixture = await createWorkspaceFixture(database.db, 'acme');
+    app = createApp({ db: database.db, logger, jobs: new JobRegistry(), readiness });
+  });
+  afterAll(() => database.destroy());
+
+  const auth = (key: string, extra: Record<string, string> = {}) => ({
+    authorization: `Bearer ${key}`,
+    ...extra,
+  });
+
+  it('echoes a given X-Request-Id and generates one when absent', async () => {
+    const given = await app.request('/healthz', { headers: { 'X-Request-Id': 'trace-123' } });
+    expect(given.headers.get('x-request-id')).toBe('trace-123');
+    const generated = await app.request('/v1/workspaces');
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const body = (await generated.json()) as { requestId: string };
+    expect(body.requestId).toBe(generated.headers.get('x-request-id'));
+  });
+
+  it('answers an unknown route with a 404 problem', async () => {
+    const res = await app.request('/nowhere');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(Object.keys(body).sort()).toEqual(PROBLEM_KEYS);
+    expect(body).toMatchObject({ type: '/problems/not-found', status: 404 });
+  });
+
+  it('distinguishes a missing, malformed and unknown key (401, with WWW-Authenticate)', async () => {
+    const missing = await app.request('/v1/workspaces');
+    const malformed = await app.request('/v1/workspaces', {
+      headers: { authorization: 'Token x' },
+    });
+    const unknown = await app.request('/v1/workspaces', { headers: auth('tw_not-a-key') });
+    for (const res of [missing, malformed, unknown]) {
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toBe('Bearer');
+    }
+    expect(((await unknown.json()) as { detail: string }).detail).toBe(
+      'the API key is unknown or revoked',
+    );
+  });
+
+  it('maps malformed JSON to 400, a wrong media type to 415, invalid fields to 422 with paths', async () => {
+    const path = '/v1/workspaces/acme/events';
+    const malformed = await app.request(path, {
+      method: 'POST',
+      headers: auth(fixture.keys.analyst, { 'content-type': 'application/json' }),
+      body: '{"events": [',
+    });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ type: '/problems/malformed-request' });
+
+    const wrongType = await app.request(path, {
+      method: 'POST',
+      headers: auth(fixture.keys.analyst, { 'content-type': 'text/plain' }),
+      body: 'hello',
+    });
+    expect(wrongType.status).toBe(415);
+
+    const invalid = await app.request(path, {
+      method: 'POST',
+      headers: auth(fixture.keys.analyst, { 'content-type': 'application/json' }),
+      body: JSON.stringify({
+        events: [{ eventId: 'e', customerId: 'c', occurredAt: 'x', kind: 'order', amount: 'ten' }],
+      }),
+    });
+    expect(invalid.status).toBe(422);
+    const body = (await invalid.json()) as { errors: { path: string }[] };
+    expect(body.errors.map((e) => e.path).sort()).toEqual([
+      'events.0.amount',
+      'events.0.occurredAt',
+    ]);
+  });
+
+  it('rejects invalid path and query parameters with 400 naming them', async () => {
+    const res = await app.request('/v1/workspaces/acme/jobs/not-a-uuid', {
+      headers: auth(fixture.keys.analyst),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      type: '/problems/invalid-parameters',
+      errors: [{ path: 'param.jobId' }],
+    });
+    const badLimit = await app.request('/v1/workspaces?limit=0', {
+      headers: auth(fixture.keys.analyst),
+    });
+    expect(badLimit.status).toBe(400);
+    const badCursor = await app.request('/v1/workspaces?cursor=zzz', {
+      headers: auth(fixture.keys.analyst),
+    });
+    expect(await badCursor.json()).toMatchObject({ errors: [{ path: 'query.cursor' }] });
+  });
+
+  it('publishes an OpenAPI 3.1 document where every operation declares its roles', async () => {
+    const res = await app.request('/openapi.json');
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, Record<string, unknown>>>;
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    const operations = Object.values(doc.paths).flatMap((item) => Object.values(item));
+    expect(operations.length).toBeGreaterThan(10);
+    for (const operation of operations) {
+      const roles = operation[ROLES_EXTENSION];
+      expect(roles === 'public' || (Array.isArray(roles) && roles.length > 0)).toBe(true);
+    }
+    expect(doc.paths['/v1/workspaces/{workspace}/events']?.post?.[ROLES_EXTENSION]).toEqual([
+      'admin',
+      'analyst',
+      'service',
+    ]);
+  });
+
+  it('serves the docs page with local assets and describes problem types', async () => {
+    const page = await app.request('/docs');
+    expect(await page.text()).toContain('/docs/assets/swagger-ui-dist/swagger-ui-bundle.js');
+    const js = await app.request('/docs/assets/swagger-ui-dist/swagger-ui-bundle.js');
+    expect(js.status).toBe(200);
+    expect((await js.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+    const type = await app.request('/problems/batch-rejected');
+    expect(await type.json()).toMatchObject({ status: 422, type: '/problems/batch-rejected' });
+  });
+
+  it('reports not-ready until the readiness flag is set', async () => {
+    const before = await app.request('/readyz');
+    expect(before.status).toBe(503);
+    expect(await before.json()).toMatchObject({ errors: [{ path: 'startup' }] });
+    readiness.markReady();
+    const after = await app.request('/readyz');
+    expect(after.status).toBe(200);
+    expect(await after.json()).toEqual({
+      status: 'ready',
+      checks: { database: 'ok', migrations: 'ok', startup: 'ok' },
+    });
+  });
+
+  it('turns an unexpected failure into a 500 with the request id, logging the details only', async () => {
+    // A database nobody listens on: every query fails inside the handler.
+    const unreachable = new Kysely<Database>({
+      dialect: new PostgresDialect({
+        pool: new pg.Pool({ connectionString: 'postgres://nobody@127.0.0.1:9/none' }),
+      }),
+    });
+    const brokenApp = createApp({ db: unreachable, logger, jobs: new JobRegistry(), readiness });
+    const res = await brokenApp.request('/v1/workspaces', {
+      headers: { authorization: 'Bearer tw_x', 'X-Request-Id': 'req-500' },
+    });
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(JSON.parse(text)).toMatchObject({ type: '/problems/internal', requestId: 'req-500' });
+    expect(text).not.toContain('at ');
+    const logged = logger.records.find(
+      (r) => r.msg === 'unhandled error' && r.requestId === 'req-500',
+    );
+    expect(logged?.level).toBe('error');
+    expect(JSON.stringify(logged)).toContain('stack');
+    await unreachable.destroy();
+  });
+});
