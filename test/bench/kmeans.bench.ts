@@ -29,12 +29,12 @@ const ITERATIONS = 20;
 
 /**
  * Seeded Gaussian blobs, rounded to float32 so every implementation sees the same numbers: K
- * centres uniform in [−1.5, 1.5]^D with unit noise — blobs that overlap like customer
+ * centres uniform in [−1, 1]^D with unit noise — blobs that overlap like customer
  * segments do, so Lloyd is still moving points after 20 iterations.
  */
 function blobs(n: number, seed: number): Matrix {
   const rng = createRng(seed);
-  const centres = Float64Array.from({ length: K * D }, () => (rng.nextFloat() * 2 - 1) * 1.5);
+  const centres = Float64Array.from({ length: K * D }, () => rng.nextFloat() * 2 - 1);
   const points = createMatrix(n, D);
   for (let i = 0; i < n; i++) {
     const c = (i % K) * D;

@@ -45,7 +45,7 @@ export interface RestartResult {
 const LLOYD: KernelPhase = { op: 'lloydChunk', args: [] };
 const ASSIGNED_DISTANCES: KernelPhase = { op: 'assignedDistChunk', args: [] };
 
-/** Copies `points` into kernel memory, padded to `layout.dp` columns (the padding stays zero). */
+/** Copies `points` into kernel memory, padded with zero columns to `layout.dp` columns. */
 export function copyPoints(points: Matrix, layout: KernelLayout, f64: Float64Array): void {
   const { n, d, dp } = layout;
   const x = layout.x >> 3;
@@ -58,6 +58,7 @@ export function copyPoints(points: Matrix, layout: KernelLayout, f64: Float64Arr
     const src = i * d;
     const dst = x + i * dp;
     for (let j = 0; j < d; j++) f64[dst + j] = data[src + j]!;
+    for (let j = d; j < dp; j++) f64[dst + j] = 0;
   }
 }
 

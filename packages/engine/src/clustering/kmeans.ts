@@ -12,7 +12,8 @@ import {
 import { planLayout, type KernelLayout } from './kernel/layout.ts';
 import { PortableKernel } from './kernel/portable-kernel.ts';
 import {
-  createSharedMemory,
+  acquireSharedMemory,
+  recycleSharedMemory,
   instantiateWasmKernel,
   kmeansKernelStatus,
   wasmKernelModule,
@@ -120,19 +121,23 @@ export async function kmeans(
 ): Promise<KMeansResult> {
   const settings = resolveSettings(points, k, options);
   const fit = openFit(points, k, settings);
-  const threads = fit.backend === 'wasm-simd' ? resolveThreads(settings.threads, fit.layout) : 1;
-  if (threads === 1) return runSync(fit, fitAll(points, fit, settings));
-  const workers = await KernelThreads.attach(
-    threads - 1,
-    wasmKernelModule()!,
-    fit.memory!,
-    configureArgs(fit.layout),
-    fit.layout.control,
-  );
   try {
-    return await runThreaded(fit, workers, fitAll(points, fit, settings));
+    const threads = fit.backend === 'wasm-simd' ? resolveThreads(settings.threads, fit.layout) : 1;
+    if (threads === 1) return runSync(fit, fitAll(points, fit, settings));
+    const workers = await KernelThreads.attach(
+      threads - 1,
+      wasmKernelModule()!,
+      fit.memory!,
+      configureArgs(fit.layout),
+      fit.layout.control,
+    );
+    try {
+      return await runThreaded(fit, workers, fitAll(points, fit, settings));
+    } finally {
+      workers.release();
+    }
   } finally {
-    workers.release();
+    if (fit.memory) recycleSharedMemory(fit.memory);
   }
 }
 
@@ -146,7 +151,11 @@ export async function kmeans(
 export function kmeansSync(points: Matrix, k: number, options: KMeansOptions = {}): KMeansResult {
   const settings = resolveSettings(points, k, options);
   const fit = openFit(points, k, settings);
-  return runSync(fit, fitAll(points, fit, settings));
+  try {
+    return runSync(fit, fitAll(points, fit, settings));
+  } finally {
+    if (fit.memory) recycleSharedMemory(fit.memory);
+  }
 }
 
 interface OpenFit {
@@ -162,7 +171,7 @@ interface OpenFit {
 function openFit(points: Matrix, k: number, settings: Settings): OpenFit {
   const layout = planLayout(points.rows, points.cols, k);
   const module = settings.backend === 'typescript' ? undefined : wasmKernelModule();
-  const memory = module ? createSharedMemory(layout.byteLength) : undefined;
+  const memory = module ? acquireSharedMemory(layout.byteLength) : undefined;
   if (settings.backend === 'wasm-simd' && !memory) {
     throw new EngineError(
       'invalid_argument',
