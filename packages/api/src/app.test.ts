@@ -135,6 +135,24 @@ describe('HTTP app (in process)', () => {
     ]);
   });
 
+  it('documents every /v1 route it serves (nothing escapes the route table)', async () => {
+    const doc = (await (await app.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([path, item]) =>
+        Object.keys(item).map(
+          (method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`,
+        ),
+      ),
+    );
+    const served = app.routes
+      .filter((r) => r.path.startsWith('/v1/') && r.method !== 'ALL')
+      .map((r) => `${r.method} ${r.path}`);
+    expect(served.length).toBeGreaterThan(10);
+    for (const route of served) expect(documented).toContain(route);
+  });
+
   it('serves the docs page with local assets and describes problem types', async () => {
     const page = await app.request('/docs');
     expect(await page.text()).toContain('/docs/assets/swagger-ui-dist/swagger-ui-bundle.js');

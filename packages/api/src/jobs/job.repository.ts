@@ -114,7 +114,10 @@ export async function heartbeatJob(
     .updateTable('jobs')
     .set({
       heartbeat_at: sql<Date>`now()`,
-      updated_at: sql<Date>`now()`,
+      // A bare heartbeat is not a change a reader (or the SSE stream) needs to see.
+      ...(update.progress === undefined && update.message === undefined
+        ? {}
+        : { updated_at: sql<Date>`now()` }),
       ...(update.progress === undefined ? {} : { progress: update.progress }),
       ...(update.message === undefined ? {} : { message: update.message }),
     })
