@@ -118,6 +118,36 @@ function consider(d: f64, j: i32): void {
   }
 }
 
+// Results of dist2x4.
+let e0: f64 = 0;
+let e1: f64 = 0;
+let e2: f64 = 0;
+let e3: f64 = 0;
+
+/** dist2 from `x` to four rows at once, each summed in dist2's order (so bit-identical). */
+function dist2x4(x: usize, c0: usize, c1: usize, c2: usize, c3: usize): void {
+  const rowBytes = (<usize>dp) << 3;
+  let a0 = f64x2.splat(0);
+  let a1 = f64x2.splat(0);
+  let a2 = f64x2.splat(0);
+  let a3 = f64x2.splat(0);
+  for (let off: usize = 0; off < rowBytes; off += 16) {
+    const xv = v128.load(x + off);
+    const d0 = f64x2.sub(xv, v128.load(c0 + off));
+    const d1 = f64x2.sub(xv, v128.load(c1 + off));
+    const d2 = f64x2.sub(xv, v128.load(c2 + off));
+    const d3 = f64x2.sub(xv, v128.load(c3 + off));
+    a0 = f64x2.add(a0, f64x2.mul(d0, d0));
+    a1 = f64x2.add(a1, f64x2.mul(d1, d1));
+    a2 = f64x2.add(a2, f64x2.mul(d2, d2));
+    a3 = f64x2.add(a3, f64x2.mul(d3, d3));
+  }
+  e0 = f64x2.extract_lane(a0, 0) + f64x2.extract_lane(a0, 1);
+  e1 = f64x2.extract_lane(a1, 0) + f64x2.extract_lane(a1, 1);
+  e2 = f64x2.extract_lane(a2, 0) + f64x2.extract_lane(a2, 1);
+  e3 = f64x2.extract_lane(a3, 0) + f64x2.extract_lane(a3, 1);
+}
+
 /** Nearest and second-nearest centroid of the point at `x` (lowest index on a tie). */
 function scanAll(x: usize): void {
   scanBest = Infinity;
@@ -127,28 +157,11 @@ function scanAll(x: usize): void {
   let j = 0;
   for (; j + 4 <= k; j += 4) {
     const c0 = rowPtr(centroidsPtr, j);
-    const c1 = c0 + rowBytes;
-    const c2 = c1 + rowBytes;
-    const c3 = c2 + rowBytes;
-    let a0 = f64x2.splat(0);
-    let a1 = f64x2.splat(0);
-    let a2 = f64x2.splat(0);
-    let a3 = f64x2.splat(0);
-    for (let off: usize = 0; off < rowBytes; off += 16) {
-      const xv = v128.load(x + off);
-      const d0 = f64x2.sub(xv, v128.load(c0 + off));
-      const d1 = f64x2.sub(xv, v128.load(c1 + off));
-      const d2 = f64x2.sub(xv, v128.load(c2 + off));
-      const d3 = f64x2.sub(xv, v128.load(c3 + off));
-      a0 = f64x2.add(a0, f64x2.mul(d0, d0));
-      a1 = f64x2.add(a1, f64x2.mul(d1, d1));
-      a2 = f64x2.add(a2, f64x2.mul(d2, d2));
-      a3 = f64x2.add(a3, f64x2.mul(d3, d3));
-    }
-    consider(f64x2.extract_lane(a0, 0) + f64x2.extract_lane(a0, 1), j);
-    consider(f64x2.extract_lane(a1, 0) + f64x2.extract_lane(a1, 1), j + 1);
-    consider(f64x2.extract_lane(a2, 0) + f64x2.extract_lane(a2, 1), j + 2);
-    consider(f64x2.extract_lane(a3, 0) + f64x2.extract_lane(a3, 1), j + 3);
+    dist2x4(x, c0, c0 + rowBytes, c0 + 2 * rowBytes, c0 + 3 * rowBytes);
+    consider(e0, j);
+    consider(e1, j + 1);
+    consider(e2, j + 2);
+    consider(e3, j + 3);
   }
   for (; j < k; j++) consider(dist2(x, rowPtr(centroidsPtr, j)), j);
 }
@@ -359,11 +372,26 @@ export function ppTrialChunk(chunk: i32, trials: i32): void {
   for (let i = start; i < end; i++) {
     const x = rowPtr(xPtr, i);
     const current = load<f64>(upperPtr + ((<usize>i) << 3));
-    for (let t = 0; t < trials; t++) {
-      let d = dist2(x, rowPtr(xPtr, load<i32>(candPtr + ((<usize>t) << 2))));
-      if (current < d) d = current;
-      const at = statAt(chunk, STAT_TRIALS + t);
-      store<f64>(at, load<f64>(at) + d);
+    let t = 0;
+    for (; t + 4 <= trials; t += 4) {
+      dist2x4(x, candidateRow(t), candidateRow(t + 1), candidateRow(t + 2), candidateRow(t + 3));
+      addTrial(chunk, t, e0 < current ? e0 : current);
+      addTrial(chunk, t + 1, e1 < current ? e1 : current);
+      addTrial(chunk, t + 2, e2 < current ? e2 : current);
+      addTrial(chunk, t + 3, e3 < current ? e3 : current);
+    }
+    for (; t < trials; t++) {
+      const d = dist2(x, candidateRow(t));
+      addTrial(chunk, t, d < current ? d : current);
     }
   }
+}
+
+function candidateRow(t: i32): usize {
+  return rowPtr(xPtr, load<i32>(candPtr + ((<usize>t) << 2)));
+}
+
+function addTrial(chunk: i32, t: i32, value: f64): void {
+  const at = statAt(chunk, STAT_TRIALS + t);
+  store<f64>(at, load<f64>(at) + value);
 }
