@@ -6,3 +6,4 @@ export * from './rules/index.ts';
 export * from './metrics/index.ts';
 export * from './clustering/index.ts';
 export * from './suggest/index.ts';
+export * from './churn/index.ts';

@@ -1,0 +1,298 @@
+import * as tf from '@tensorflow/tfjs';
+import { requireArgument } from '../errors.ts';
+import type { Matrix } from '../linalg/matrix.ts';
+import { createRng, shuffledIndices, type Rng } from '../random/prng.ts';
+
+/** The two model families the churn classifier chooses between. */
+export type NetworkKind = 'logistic' | 'mlp';
+
+/** Training settings of one network; every field has a default per kind. */
+export interface NetworkOptions {
+  /** MLP hidden layer widths. @default [32, 16] */
+  readonly hiddenUnits?: readonly number[];
+  /** MLP dropout rate after each hidden layer. @default 0.2 */
+  readonly dropout?: number;
+  /** L2 penalty on kernels, added to the mean loss. @default 1e-4 logistic, 1e-3 mlp */
+  readonly l2?: number;
+  /** Adam step size. @default 0.01 logistic, 0.003 mlp */
+  readonly learningRate?: number;
+  /** @default 256 */
+  readonly batchSize?: number;
+  /** @default 100 logistic, 150 mlp */
+  readonly maxEpochs?: number;
+  /** Epochs without validation improvement before stopping. @default 6 logistic, 10 mlp */
+  readonly patience?: number;
+  /** `balanced` weights each class by n / (2 · nClass) so the minority class is not ignored. @default 'balanced' */
+  readonly classWeight?: 'balanced' | 'none';
+}
+
+export interface LabelledMatrix {
+  /** `[rows, features]`, already scaled */
+  readonly x: Matrix;
+  /** `[rows]` 0/1 */
+  readonly y: Uint8Array;
+}
+
+/** A trained network: dense layers only (dropout is applied by the training loop). */
+export interface TrainedNetwork {
+  readonly kind: NetworkKind;
+  readonly model: tf.LayersModel;
+  /** Epoch (1-based) whose weights were kept. */
+  readonly bestEpoch: number;
+  readonly epochsRun: number;
+  /** Weighted validation log loss at `bestEpoch`. */
+  readonly validationLoss: number;
+}
+
+interface ResolvedOptions {
+  hiddenUnits: readonly number[];
+  dropout: number;
+  l2: number;
+  learningRate: number;
+  batchSize: number;
+  maxEpochs: number;
+  patience: number;
+  classWeight: 'balanced' | 'none';
+}
+
+/** Defaults per kind, merged with the caller's options. */
+export function resolveNetworkOptions(
+  kind: NetworkKind,
+  options: NetworkOptions = {},
+): ResolvedOptions {
+  const logistic = kind === 'logistic';
+  const resolved: ResolvedOptions = {
+    hiddenUnits: options.hiddenUnits ?? [32, 16],
+    dropout: options.dropout ?? 0.2,
+    l2: options.l2 ?? (logistic ? 1e-4 : 1e-3),
+    learningRate: options.learningRate ?? (logistic ? 0.01 : 0.003),
+    batchSize: options.batchSize ?? 256,
+    maxEpochs: options.maxEpochs ?? (logistic ? 100 : 150),
+    patience: options.patience ?? (logistic ? 6 : 10),
+    classWeight: options.classWeight ?? 'balanced',
+  };
+  requireArgument(resolved.dropout >= 0 && resolved.dropout < 1, 'dropout', 'must be in [0, 1)');
+  requireArgument(resolved.l2 >= 0, 'l2', 'must be >= 0');
+  requireArgument(resolved.learningRate > 0, 'learningRate', 'must be > 0');
+  requireArgument(
+    Number.isInteger(resolved.batchSize) && resolved.batchSize >= 1,
+    'batchSize',
+    'must be an integer >= 1',
+  );
+  requireArgument(
+    Number.isInteger(resolved.maxEpochs) && resolved.maxEpochs >= 1,
+    'maxEpochs',
+    'must be an integer >= 1',
+  );
+  requireArgument(
+    Number.isInteger(resolved.patience) && resolved.patience >= 1,
+    'patience',
+    'must be an integer >= 1',
+  );
+  requireArgument(
+    resolved.hiddenUnits.length >= 1 &&
+      resolved.hiddenUnits.every((u) => Number.isInteger(u) && u >= 1),
+    'hiddenUnits',
+    'must list at least one positive integer width',
+  );
+  return resolved;
+}
+
+/**
+ * The network's layers. Logistic: one dense unit from zeros (the problem is convex, so the
+ * start does not matter and zeros make it seed-free). MLP: ReLU hidden layers with He-uniform
+ * kernels seeded from `rng`, and a linear output unit; the output is a logit.
+ */
+export function buildNetwork(
+  kind: NetworkKind,
+  inputs: number,
+  hiddenUnits: readonly number[],
+  rng: Rng,
+): tf.LayersModel {
+  const model = tf.sequential();
+  if (kind === 'logistic') {
+    model.add(
+      tf.layers.dense({
+        inputShape: [inputs],
+        units: 1,
+        kernelInitializer: 'zeros',
+        biasInitializer: 'zeros',
+      }),
+    );
+    return model;
+  }
+  hiddenUnits.forEach((units, i) => {
+    model.add(
+      tf.layers.dense({
+        ...(i === 0 ? { inputShape: [inputs] } : {}),
+        units,
+        activation: 'relu',
+        kernelInitializer: tf.initializers.heUniform({ seed: rng.nextSeed() }),
+        biasInitializer: 'zeros',
+      }),
+    );
+  });
+  model.add(
+    tf.layers.dense({
+      units: 1,
+      kernelInitializer: tf.initializers.glorotUniform({ seed: rng.nextSeed() }),
+      biasInitializer: 'zeros',
+    }),
+  );
+  return model;
+}
+
+/**
+ * Forward pass to logits `[rows]`. In training mode, inverted dropout follows each hidden
+ * layer with a mask drawn from `rng` — not from a Dropout layer, whose fixed seed would
+ * draw the same mask at every step.
+ */
+export function forwardLogits(
+  model: tf.LayersModel,
+  x: tf.Tensor2D,
+  dropout?: { rate: number; rng: Rng },
+): tf.Tensor1D {
+  return tf.tidy(() => {
+    let h: tf.Tensor = x;
+    const last = model.layers.length - 1;
+    model.layers.forEach((layer, i) => {
+      h = layer.apply(h) as tf.Tensor;
+      if (dropout && dropout.rate > 0 && i < last) {
+        const keep = tf
+          .randomUniform(h.shape, 0, 1, 'float32', dropout.rng.nextSeed())
+          .greaterEqual(dropout.rate);
+        h = h.mul(keep.cast('float32')).div(1 - dropout.rate);
+      }
+    });
+    return h.reshape([-1]) as tf.Tensor1D;
+  });
+}
+
+/** Σ w·(max(z, 0) − z·y + log(1 + e^−|z|)) / Σ w: the numerically stable weighted log loss. */
+function weightedLogLoss(logits: tf.Tensor1D, y: tf.Tensor1D, w: tf.Tensor1D): tf.Scalar {
+  return tf.tidy(() => {
+    const perRow = tf
+      .relu(logits)
+      .sub(logits.mul(y))
+      .add(tf.log1p(tf.exp(tf.abs(logits).neg())));
+    return perRow.mul(w).sum().div(w.sum()) as tf.Scalar;
+  });
+}
+
+function classWeights(y: Uint8Array, mode: 'balanced' | 'none'): Float32Array {
+  let positives = 0;
+  for (let i = 0; i < y.length; i++) positives += y[i]!;
+  const negatives = y.length - positives;
+  const wPos = mode === 'balanced' && positives > 0 ? y.length / (2 * positives) : 1;
+  const wNeg = mode === 'balanced' && negatives > 0 ? y.length / (2 * negatives) : 1;
+  return Float32Array.from(y, (label) => (label === 1 ? wPos : wNeg));
+}
+
+function toTensor2d(matrix: Matrix): tf.Tensor2D {
+  return tf.tensor2d(Float32Array.from(matrix.data), [matrix.rows, matrix.cols], 'float32');
+}
+
+/**
+ * Trains one network with Adam on weighted log loss plus L2, with seeded mini-batch order and
+ * dropout masks, and early stopping on `validation` (weights of the best epoch are restored).
+ * Synchronous: TF.js eager kernels on cpu/wasm run on the calling thread.
+ *
+ * Determinism: same seed, same backend, same inputs → the same weights. Across backends the
+ * float32 kernels round differently, so results agree only to about 1e-5.
+ */
+export function trainNetwork(
+  kind: NetworkKind,
+  train: LabelledMatrix,
+  validation: LabelledMatrix,
+  options: NetworkOptions,
+  seed: number,
+): TrainedNetwork {
+  const opts = resolveNetworkOptions(kind, options);
+  const rng = createRng(seed);
+  const model = buildNetwork(kind, train.x.cols, opts.hiddenUnits, rng);
+  const optimizer = tf.train.adam(opts.learningRate);
+  const xTrain = toTensor2d(train.x);
+  const yTrain = tf.tensor1d(Float32Array.from(train.y));
+  const wTrain = tf.tensor1d(classWeights(train.y, opts.classWeight));
+  const xVal = toTensor2d(validation.x);
+  const yVal = tf.tensor1d(Float32Array.from(validation.y));
+  const wVal = tf.tensor1d(classWeights(validation.y, opts.classWeight));
+  const variables = model.trainableWeights.map((weight) => weight.read() as tf.Variable);
+  const kernels = model.trainableWeights
+    .filter((weight) => weight.name.includes('kernel'))
+    .map((weight) => weight.read());
+  const dropout = kind === 'mlp' ? { rate: opts.dropout, rng } : undefined;
+
+  let best: tf.Tensor[] | undefined;
+  let bestLoss = Number.POSITIVE_INFINITY;
+  let bestEpoch = 0;
+  let epoch = 0;
+  try {
+    for (epoch = 1; epoch <= opts.maxEpochs; epoch++) {
+      const order = shuffledIndices(train.x.rows, rng);
+      for (let start = 0; start < order.length; start += opts.batchSize) {
+        const batch = order.subarray(start, Math.min(order.length, start + opts.batchSize));
+        tf.tidy(() => {
+          const index = tf.tensor1d(batch, 'int32');
+          const xb = tf.gather(xTrain, index);
+          const yb = tf.gather(yTrain, index);
+          const wb = tf.gather(wTrain, index);
+          optimizer.minimize(
+            () => {
+              const loss = weightedLogLoss(forwardLogits(model, xb, dropout), yb, wb);
+              if (opts.l2 === 0) return loss;
+              return loss.add(
+                tf.addN(kernels.map((k) => tf.sum(tf.square(k)))).mul(opts.l2),
+              ) as tf.Scalar;
+            },
+            false,
+            variables,
+          );
+        });
+      }
+      const loss = tf.tidy(
+        () => weightedLogLoss(forwardLogits(model, xVal), yVal, wVal).dataSync()[0]!,
+      );
+      if (loss < bestLoss - 1e-6) {
+        bestLoss = loss;
+        bestEpoch = epoch;
+        best?.forEach((t) => t.dispose());
+        best = model.getWeights().map((w) => w.clone());
+      } else if (epoch - bestEpoch >= opts.patience) {
+        break;
+      }
+    }
+    if (best) model.setWeights(best);
+  } finally {
+    best?.forEach((t) => t.dispose());
+    optimizer.dispose();
+    tf.dispose([xTrain, yTrain, wTrain, xVal, yVal, wVal]);
+  }
+  return {
+    kind,
+    model,
+    bestEpoch,
+    epochsRun: Math.min(epoch, opts.maxEpochs),
+    validationLoss: bestLoss,
+  };
+}
+
+/**
+ * Logits `[rows]` of `model` for `x` `[rows, features]`, computed in chunks so a large matrix
+ * never becomes one huge tensor.
+ */
+export function predictLogits(model: tf.LayersModel, x: Matrix, chunkRows = 16_384): Float64Array {
+  const out = new Float64Array(x.rows);
+  for (let start = 0; start < x.rows; start += chunkRows) {
+    const end = Math.min(x.rows, start + chunkRows);
+    const chunk = tf.tidy(() => {
+      const xb = tf.tensor2d(Float32Array.from(x.data.subarray(start * x.cols, end * x.cols)), [
+        end - start,
+        x.cols,
+      ]);
+      return forwardLogits(model, xb).dataSync();
+    });
+    out.set(chunk, start);
+  }
+  return out;
+}

@@ -1,0 +1,139 @@
+import { EngineError, requireArgument } from '../errors.ts';
+import {
+  appendFeatures,
+  featureColumn,
+  type FeatureTable,
+} from '../features/event-features-table.ts';
+import { computeEventFeatures } from '../features/event-features.ts';
+import { eventCountsInWindow } from '../features/event-features-windows.ts';
+import { DAY_MS, PURCHASE, type EventLog } from '../features/events.ts';
+import { createMatrix, selectRows } from '../linalg/matrix.ts';
+import type { LabelSource } from './labels.ts';
+
+export interface ChurnEventFeatureOptions {
+  /** Cut-off T, ms since the epoch: features use events strictly before T. */
+  readonly asOf: number;
+  /** Trend window of the behavioural features, in days. @default 90 */
+  readonly windowDays?: number;
+}
+
+/**
+ * Behavioural features for churn as of T: the shared event features (recency, frequency,
+ * monetary, average order value, tenure, orders in the last / previous window, activity
+ * trend, return rate, distinct products/categories) plus three derived columns documented
+ * here because only the churn model adds them:
+ * - `orders_last_30`: distinct purchase orders in the 30 days before T (short-term activity);
+ * - `days_per_order`: tenure_days / frequency, the customer's usual gap between orders;
+ * - `overdue_ratio`: recency_days / (days_per_order + 1): how late the next order is against
+ *   the customer's own rhythm (a weekly buyer silent for a month is more at risk than a
+ *   quarterly buyer silent for a month).
+ *
+ * Rows: customers with at least one purchase before T (customers known only from returns or
+ * other events are not "active"), sorted by id.
+ *
+ * @returns `[customers, features]`
+ */
+export function churnEventFeatures(log: EventLog, options: ChurnEventFeatureOptions): FeatureTable {
+  const { asOf } = options;
+  requireArgument(Number.isFinite(asOf), 'asOf', `must be a finite time in ms, got ${asOf}`);
+  const base = computeEventFeatures(log, { asOf, windowDays: options.windowDays ?? 90 });
+  const frequency = featureColumn(base, 'frequency');
+  const keep: number[] = [];
+  for (let i = 0; i < frequency.length; i++) if (frequency[i]! > 0) keep.push(i);
+  const active: FeatureTable = {
+    ids: keep.map((i) => base.ids[i]!),
+    names: base.names,
+    matrix: keep.length > 0 ? selectRows(base.matrix, keep) : createMatrix(0, base.names.length),
+  };
+  const recency = featureColumn(active, 'recency_days');
+  const tenure = featureColumn(active, 'tenure_days');
+  const orders = featureColumn(active, 'frequency');
+  const daysPerOrder = Float64Array.from(tenure, (t, i) => t / orders[i]!);
+  const overdue = Float64Array.from(recency, (r, i) => r / (daysPerOrder[i]! + 1));
+  const recent = eventCountsInWindow(
+    log,
+    { kind: PURCHASE, from: { daysBefore: 30 }, unit: 'orders' },
+    asOf,
+    active.ids,
+  );
+  return appendFeatures(active, [
+    { name: 'orders_last_30', values: recent },
+    { name: 'days_per_order', values: daysPerOrder },
+    { name: 'overdue_ratio', values: overdue },
+  ]);
+}
+
+export interface TimeSplitOptions extends ChurnEventFeatureOptions {
+  /** Label window H in days. */
+  readonly horizonDays: number;
+}
+
+/**
+ * The time-split churn data set: features as of T from events before T (see
+ * `churnEventFeatures`), and label 1 (churned) for a customer with no purchase in
+ * [T, T + H). The log must reach T + H, or the last customers would look churned only
+ * because the data stop.
+ *
+ * @returns `table` `[customers, features]`, `labels` `[customers]`, and the label source
+ */
+export function timeSplitChurnData(
+  log: EventLog,
+  options: TimeSplitOptions,
+): { table: FeatureTable; labels: Uint8Array; source: LabelSource } {
+  const { asOf, horizonDays } = options;
+  requireArgument(
+    Number.isFinite(horizonDays) && horizonDays > 0,
+    'horizonDays',
+    `must be a positive number of days, got ${horizonDays}`,
+  );
+  const end = asOf + horizonDays * DAY_MS;
+  let last = -Infinity;
+  for (let e = 0; e < log.length; e++) if (log.time[e]! > last) last = log.time[e]!;
+  if (!(last >= end - DAY_MS)) {
+    throw new EngineError(
+      'invalid_argument',
+      `the events end on ${new Date(last).toISOString().slice(0, 10)}, before the label window [${new Date(asOf).toISOString().slice(0, 10)}, ${new Date(end).toISOString().slice(0, 10)}) closes; choose an earlier as-of date or a shorter horizon`,
+      ['horizonDays'],
+    );
+  }
+  const table = churnEventFeatures(log, options);
+  if (table.ids.length === 0) {
+    throw new EngineError(
+      'empty_input',
+      `no customer purchased before ${new Date(asOf).toISOString()}`,
+      ['asOf'],
+    );
+  }
+  const future = eventCountsInWindow(
+    log,
+    { kind: PURCHASE, from: { daysBefore: horizonDays } },
+    end,
+    table.ids,
+  );
+  return {
+    table,
+    labels: Uint8Array.from(future, (count) => (count === 0 ? 1 : 0)),
+    source: { kind: 'time-split', asOf: new Date(asOf).toISOString(), horizonDays },
+  };
+}
+
+/**
+ * Rows of a feature table as plain records (`{ [name]: value }`), `chunkRows` at a time, so
+ * a large table is never turned into objects all at once.
+ */
+export function* featureTableRows(
+  table: FeatureTable,
+  chunkRows = 10_000,
+): Generator<{ ids: string[]; rows: Record<string, number>[] }> {
+  const { names, matrix } = table;
+  for (let start = 0; start < matrix.rows; start += chunkRows) {
+    const end = Math.min(matrix.rows, start + chunkRows);
+    const rows: Record<string, number>[] = [];
+    for (let r = start; r < end; r++) {
+      const row: Record<string, number> = {};
+      names.forEach((name, c) => (row[name] = matrix.data[r * matrix.cols + c]!));
+      rows.push(row);
+    }
+    yield { ids: table.ids.slice(start, end), rows };
+  }
+}
