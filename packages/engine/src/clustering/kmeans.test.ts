@@ -265,6 +265,14 @@ describe('kmeans accelerated paths agree with plain Lloyd', () => {
     }
   });
 
+  it.runIf(wasmBuilt)('reuses kernel memory without carrying anything over', async () => {
+    // Same shape, other values: the second fit gets the first one's (unzeroed) memory.
+    const other = gaussianBlobs(12_000, 3, 6, 9, 77).points;
+    await kmeans(other, 6, { seed: 1, backend: 'wasm-simd' });
+    const reused = await kmeans(points, 6, { seed: 4, backend: 'wasm-simd' });
+    expectSameResult(await kmeans(points, 6, { seed: 4, backend: 'typescript' }), reused);
+  });
+
   it('kmeansSync gives the same result as kmeans', async () => {
     expectSameResult(
       await kmeans(points, 6, { seed: 6, threads: 1 }),

@@ -97,22 +97,31 @@ const THREADED_WORK = 2_000_000;
 const MAX_THREADS = 64;
 
 /**
- * k-means (Lloyd's algorithm with Hamerly's bounds) with greedy k-means++ seeding and `nInit`
- * restarts. Runs on the WebAssembly SIMD kernel when it is built (see `kmeansKernelStatus`),
- * on its bit-identical TypeScript twin otherwise, on `threads` threads. Deterministic for a
- * seed, whatever the backend and thread count.
+ * k-means: Lloyd's algorithm, greedy k-means++ seeding, `nInit` restarts (the lowest inertia
+ * wins). Each iteration assigns every point to its nearest centroid (lowest index on a tie) and
+ * moves each centroid to its members' mean; by default Hamerly's triangle-inequality bounds
+ * skip the distance computations that cannot change an assignment, with the same result as
+ * computing them all. After the last iteration the points are assigned once more, so the
+ * returned assignments and inertia are those of the returned centroids.
  *
- * The points are copied once (centred, as float64) into the kernel's memory: about
- * n·(8·d' + 20) bytes with d' = d rounded up to a multiple of 4.
+ * Runs on the WebAssembly SIMD kernel when it is built (see `kmeansKernelStatus`), else on its
+ * bit-identical TypeScript twin; on `threads` threads (worker threads sharing the kernel's
+ * memory). The result is deterministic for a seed and the same for every backend and thread
+ * count. Single-threaded, it yields to the event loop between phases every ~50 ms.
+ *
+ * Memory: the points are copied once, centred, as float64 into the kernel's memory — about
+ * n·(8·d' + 20) bytes, d' = d rounded up to even; that memory is reused by the next fit.
  *
  * Empty clusters: after an assignment, each empty cluster (in ascending order) takes the point
- * farthest from its own centroid whose cluster keeps other members; that point becomes the
- * cluster's centroid. With fewer distinct points than k a cluster can stay empty.
+ * farthest from its own centroid (ties: lowest row) among points whose cluster keeps another
+ * member; that point alone makes the cluster's new centroid. With fewer distinct points than k
+ * a cluster can stay empty, keeping its previous centroid.
  *
  * @param points - `[n, d]`, finite values (scale them first: k-means is not scale-invariant)
  * @param k - number of clusters, `1 <= k <= n`
+ * @returns centroids `[k, d]`, assignments `[n]`, and the winning restart's figures
  * @example
- * const { centroids, assignments } = await kmeans(points, 4, { seed: 1 });
+ * const { centroids, assignments, inertia } = await kmeans(points, 4, { seed: 1 });
  */
 export async function kmeans(
   points: Matrix,
@@ -123,7 +132,7 @@ export async function kmeans(
   const fit = openFit(points, k, settings);
   try {
     const threads = fit.backend === 'wasm-simd' ? resolveThreads(settings.threads, fit.layout) : 1;
-    if (threads === 1) return runSync(fit, fitAll(points, fit, settings));
+    if (threads === 1) return await runYielding(fit, fitAll(points, fit, settings));
     const workers = await KernelThreads.attach(
       threads - 1,
       wasmKernelModule()!,
@@ -228,6 +237,23 @@ function runSync<T>(fit: OpenFit, phases: Generator<KernelPhase, T, void>): T {
   for (let step = phases.next(); ; step = phases.next()) {
     if (step.done) return step.value;
     for (let c = 0; c < layout.chunks; c++) runPhaseChunk(kernel, step.value, c);
+  }
+}
+
+/** Lets other work (progress reporting, requests) run at least this often during a fit. */
+const YIELD_EVERY_MS = 50;
+
+/** Single-threaded, but gives the event loop a turn between phases every ~50 ms. */
+async function runYielding<T>(fit: OpenFit, phases: Generator<KernelPhase, T, void>): Promise<T> {
+  const { kernel, layout } = fit;
+  let lastYield = performance.now();
+  for (let step = phases.next(); ; step = phases.next()) {
+    if (step.done) return step.value;
+    for (let c = 0; c < layout.chunks; c++) runPhaseChunk(kernel, step.value, c);
+    if (performance.now() - lastYield > YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+    }
   }
 }
 
