@@ -5,6 +5,7 @@ import { createApp } from './app.ts';
 import type { Database } from './db/database.ts';
 import { createReadiness } from './health/readiness.ts';
 import { ROLES_EXTENSION } from './http/route.ts';
+import { INGEST_LIMITS } from './ingest/limits.ts';
 import { JobRegistry } from './jobs/job-registry.ts';
 import { createMemoryLogger } from './logger.ts';
 import { createWorkspaceFixture, type WorkspaceFixture } from './testing/fixtures.ts';
@@ -94,6 +95,24 @@ describe('HTTP app (in process)', () => {
       'events.0.amount',
       'events.0.occurredAt',
     ]);
+  });
+
+  it('refuses a CSV upload over the row limit with 413, before storing anything', async () => {
+    const rows = Array.from(
+      { length: INGEST_LIMITS.csvRows + 1 },
+      (_, i) => `e${i},c${i % 100},2024-01-01T00:00:00Z,1`,
+    );
+    const res = await app.request('/v1/workspaces/acme/events/csv?kind=purchase', {
+      method: 'POST',
+      headers: auth(fixture.keys.analyst, { 'content-type': 'text/csv' }),
+      body: `event_id,customer_id,occurred_at,amount\n${rows.join('\n')}\n`,
+    });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ type: '/problems/payload-too-large' });
+    const customers = await app.request('/v1/workspaces/acme/customers', {
+      headers: auth(fixture.keys.analyst),
+    });
+    expect(((await customers.json()) as { items: unknown[] }).items).toEqual([]);
   });
 
   it('rejects invalid path and query parameters with 400 naming them', async () => {

@@ -1,4 +1,6 @@
+import { PGlite } from '@electric-sql/pglite';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { Kysely, PGliteDialect } from 'kysely';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { customerRoutes } from './customers/customer.routes.ts';
@@ -7,6 +9,10 @@ import { healthRoutes } from './health/health.routes.ts';
 import { accessLog } from './http/access-log.ts';
 import type { AppDeps } from './http/app-deps.ts';
 import type { AppEnv } from './http/app-env.ts';
+import type { Database } from './db/database.ts';
+import { createReadiness } from './health/readiness.ts';
+import { createJobRegistry } from './jobs/job-handlers.ts';
+import { createJsonLogger } from './logger.ts';
 import { authenticate } from './http/authenticate.ts';
 import { docsRoutes } from './http/docs.ts';
 import { createErrorHandler, notFoundHandler } from './http/error-handler.ts';
@@ -77,4 +83,22 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     },
   });
   return app;
+}
+
+/**
+ * The OpenAPI document, generated from the route definitions without a database (the
+ * database handle is never opened: no request is served). `tagwise openapi` prints it; the
+ * committed `packages/api/openapi.json` must equal it (a test fails on any difference).
+ */
+export async function generateOpenApiDocument(): Promise<unknown> {
+  const neverOpened = new Kysely<Database>({
+    dialect: new PGliteDialect({ pglite: () => new PGlite() }),
+  });
+  const app = createApp({
+    db: neverOpened,
+    logger: createJsonLogger({ write: () => true }),
+    jobs: createJobRegistry(),
+    readiness: createReadiness(),
+  });
+  return (await app.request('/openapi.json')).json();
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { registerChurnCommand } from './churn-command.ts';
 import { registerClusterCommand } from './cluster-command.ts';
 import { registerRfmCommand } from './rfm-command.ts';
 import { runCli } from './run-cli.ts';
@@ -7,6 +8,7 @@ import { registerDbCommand } from './db-command.ts';
 import { registerServeCommand } from './serve-command.ts';
 import { registerWorkerCommand } from './worker-command.ts';
 import { registerKeysCommand } from './keys-command.ts';
+import { registerOpenApiCommand } from './openapi-command.ts';
 
 const program = new Command()
   .name('tagwise')
@@ -15,9 +17,11 @@ const program = new Command()
 
 registerRfmCommand(program);
 registerClusterCommand(program);
+registerChurnCommand(program);
 registerDbCommand(program);
 registerServeCommand(program);
 registerWorkerCommand(program);
 registerKeysCommand(program);
+registerOpenApiCommand(program);
 
 await runCli(program, process.argv);

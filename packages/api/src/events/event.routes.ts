@@ -47,7 +47,7 @@ const ingestCsvRoute = defineRoute(WRITERS, {
         .string()
         .regex(/^[a-z][a-z0-9_-]{0,49}$/)
         .optional()
-        .openapi({ description: 'Kind for rows without a `kind` cell, e.g. order' }),
+        .openapi({ description: 'Kind for rows without a `kind` cell, e.g. purchase' }),
     }),
     body: { required: true, content: { 'text/csv': { schema: z.string() } } },
   },

@@ -39,8 +39,12 @@ export const EventInputSchema = z
       .openapi({ example: '2010-12-01T08:26:00Z' }),
     kind: z
       .string()
-      .regex(/^[a-z][a-z0-9_-]{0,49}$/, 'must be a lower-case word such as order, visit, login')
-      .openapi({ example: 'order' }),
+      .regex(/^[a-z][a-z0-9_-]{0,49}$/, 'must be a lower-case word such as purchase, visit, login')
+      .openapi({
+        description:
+          'purchase (a sale line: counts towards spend and orders), cancellation and return (subtract |amount|); any other word (visit, login...) is kept and can be counted by rules',
+        example: 'purchase',
+      }),
     amount: z.number().finite().nullable().optional().openapi({ example: 15.3 }),
     quantity: z.number().finite().nullable().optional().openapi({ example: 6 }),
     invoice: text(200).nullable().optional(),
