@@ -33,6 +33,10 @@ let countsPtr: usize = 0; // [chunks, k] f64
 let sqPtr: usize = 0; // [chunks, k] f64: sum of squared norms of the members
 let statPtr: usize = 0; // [chunks, statStride] f64
 let candPtr: usize = 0; // [trials] i32: k-means++ candidate rows
+// Per-chunk strides (in f64) of counts/squares and of sums, padded to whole 128-byte lines so
+// two threads on neighbouring chunks never write the same cache line.
+let countStride: i32 = 0;
+let sumsStride: i32 = 0;
 
 export function configure(
   nPoints: i32,
@@ -52,6 +56,8 @@ export function configure(
   squares: usize,
   stats: usize,
   candidates: usize,
+  countsPerChunk: i32,
+  sumsPerChunk: i32,
 ): void {
   n = nPoints;
   dp = paddedDims;
@@ -70,6 +76,8 @@ export function configure(
   sqPtr = squares;
   statPtr = stats;
   candPtr = candidates;
+  countStride = countsPerChunk;
+  sumsStride = sumsPerChunk;
 }
 
 function rowPtr(base: usize, row: i32): usize {
@@ -193,15 +201,19 @@ function statAt(chunk: i32, slot: i32): usize {
   return statPtr + ((<usize>(chunk * statStride + slot)) << 3);
 }
 
+function chunkSums(chunk: i32): usize {
+  return sumsPtr + ((<usize>chunk * <usize>sumsStride) << 3);
+}
+
 function clearChunkSums(chunk: i32): void {
-  memory.fill(sumsPtr + ((<usize>(chunk * k) * <usize>dp) << 3), 0, (<usize>(k * dp)) << 3);
-  memory.fill(countsPtr + ((<usize>(chunk * k)) << 3), 0, (<usize>k) << 3);
-  memory.fill(sqPtr + ((<usize>(chunk * k)) << 3), 0, (<usize>k) << 3);
+  memory.fill(chunkSums(chunk), 0, (<usize>(k * dp)) << 3);
+  memory.fill(countsPtr + ((<usize>(chunk * countStride)) << 3), 0, (<usize>k) << 3);
+  memory.fill(sqPtr + ((<usize>(chunk * countStride)) << 3), 0, (<usize>k) << 3);
 }
 
 function addMember(chunk: i32, cluster: i32, x: usize): void {
-  const slot = chunk * k + cluster;
-  addRow(sumsPtr + ((<usize>slot * <usize>dp) << 3), x);
+  const slot = chunk * countStride + cluster;
+  addRow(chunkSums(chunk) + ((<usize>cluster * <usize>dp) << 3), x);
   const countAt = countsPtr + ((<usize>slot) << 3);
   store<f64>(countAt, load<f64>(countAt) + 1);
   const sqAt = sqPtr + ((<usize>slot) << 3);
@@ -209,8 +221,8 @@ function addMember(chunk: i32, cluster: i32, x: usize): void {
 }
 
 function removeMember(chunk: i32, cluster: i32, x: usize): void {
-  const slot = chunk * k + cluster;
-  subRow(sumsPtr + ((<usize>slot * <usize>dp) << 3), x);
+  const slot = chunk * countStride + cluster;
+  subRow(chunkSums(chunk) + ((<usize>cluster * <usize>dp) << 3), x);
   const countAt = countsPtr + ((<usize>slot) << 3);
   store<f64>(countAt, load<f64>(countAt) - 1);
   const sqAt = sqPtr + ((<usize>slot) << 3);
@@ -302,7 +314,7 @@ export function hamerlyChunk(
 export function columnSumsChunk(chunk: i32): void {
   const start = chunk * chunkSize;
   const end = chunkEnd(start);
-  const out = sumsPtr + ((<usize>(chunk * k) * <usize>dp) << 3);
+  const out = chunkSums(chunk);
   memory.fill(out, 0, (<usize>dp) << 3);
   for (let i = start; i < end; i++) addRow(out, rowPtr(xPtr, i));
 }
@@ -315,7 +327,7 @@ export function columnSumsChunk(chunk: i32): void {
 export function centerChunk(chunk: i32): void {
   const start = chunk * chunkSize;
   const end = chunkEnd(start);
-  const out = sumsPtr + ((<usize>(chunk * k) * <usize>dp) << 3);
+  const out = chunkSums(chunk);
   memory.fill(out, 0, (<usize>dp) << 3);
   const rowBytes = (<usize>dp) << 3;
   for (let i = start; i < end; i++) {

@@ -73,13 +73,13 @@ export function* prepareWorkspace(
   buffer: ArrayBufferLike,
   tolerance: number,
 ): Generator<KernelPhase, Workspace, void> {
-  const { n, d, dp, k, chunks } = layout;
+  const { n, d, dp, chunks, sumsStride } = layout;
   const f64 = new Float64Array(buffer);
   const sumsAt = layout.sums >> 3;
   const columnTotals = (): Float64Array => {
     const totals = new Float64Array(dp);
     for (let c = 0; c < chunks; c++) {
-      for (let j = 0; j < dp; j++) totals[j]! += f64[sumsAt + c * k * dp + j]!;
+      for (let j = 0; j < dp; j++) totals[j]! += f64[sumsAt + c * sumsStride + j]!;
     }
     return totals;
   };
@@ -212,7 +212,7 @@ class ChunkTotals {
   }
 
   combine(): void {
-    const { chunks, k, dp } = this.layout;
+    const { chunks, k, dp, countStride, sumsStride } = this.layout;
     const f = this.f64;
     this.sums.fill(0);
     this.counts.fill(0);
@@ -222,10 +222,10 @@ class ChunkTotals {
     const squaresAt = this.layout.squares >> 3;
     for (let c = 0; c < chunks; c++) {
       for (let j = 0; j < k; j++) {
-        const slot = c * k + j;
+        const slot = c * countStride + j;
         this.counts[j]! += f[countsAt + slot]!;
         this.squares[j]! += f[squaresAt + slot]!;
-        const src = sumsAt + slot * dp;
+        const src = sumsAt + c * sumsStride + j * dp;
         for (let t = 0; t < dp; t++) this.sums[j * dp + t]! += f[src + t]!;
       }
     }
@@ -325,11 +325,12 @@ function relocateEmptyClusters(ws: Workspace, totals: ChunkTotals): void {
     const x = (layout.x >> 3) + far * dp;
     let norm = 0;
     for (let t = 0; t < dp; t++) norm += f64[x + t]! * f64[x + t]!;
-    const fromSlot = chunk * k + from;
-    const toSlot = chunk * k + empty;
+    const fromSlot = chunk * layout.countStride + from;
+    const toSlot = chunk * layout.countStride + empty;
+    const chunkSums = (layout.sums >> 3) + chunk * layout.sumsStride;
     for (let t = 0; t < dp; t++) {
-      f64[(layout.sums >> 3) + fromSlot * dp + t]! -= f64[x + t]!;
-      f64[(layout.sums >> 3) + toSlot * dp + t]! += f64[x + t]!;
+      f64[chunkSums + from * dp + t]! -= f64[x + t]!;
+      f64[chunkSums + empty * dp + t]! += f64[x + t]!;
     }
     f64[(layout.counts >> 3) + fromSlot]! -= 1;
     f64[(layout.counts >> 3) + toSlot]! += 1;

@@ -25,6 +25,8 @@ export interface KMeansKernel {
     squares: number,
     stats: number,
     candidates: number,
+    countsPerChunk: number,
+    sumsPerChunk: number,
   ): void;
   columnSumsChunk(chunk: number): void;
   centerChunk(chunk: number): void;
@@ -71,6 +73,8 @@ export function configureArgs(layout: KernelLayout): Parameters<KMeansKernel['co
     layout.squares,
     layout.stats,
     layout.candidates,
+    layout.countStride,
+    layout.sumsStride,
   ];
 }
 

@@ -1,7 +1,7 @@
 /**
  * Where every k-means buffer lives inside the one memory the kernel works on (a shared
  * WebAssembly.Memory, or a SharedArrayBuffer for the TypeScript kernel). All offsets are in
- * bytes and 16-byte aligned so the SIMD kernel can use aligned vector loads.
+ * bytes and 128-byte aligned (aligned SIMD loads; no cache line shared between buffers).
  */
 export interface KernelLayout {
   readonly n: number;
@@ -11,8 +11,12 @@ export interface KernelLayout {
   readonly k: number;
   readonly chunkSize: number;
   readonly chunks: number;
-  /** Number of f64 statistic slots per chunk. */
+  /** f64 slots per chunk of `stats` (a whole number of 128-byte lines). */
   readonly statStride: number;
+  /** f64 slots per chunk of `counts` and `squares` (k, padded to 128-byte lines). */
+  readonly countStride: number;
+  /** f64 slots per chunk of `sums` (k·dp, padded to 128-byte lines). */
+  readonly sumsStride: number;
   /** Greedy k-means++ candidates per step (2 + ⌊ln k⌋, as in scikit-learn). */
   readonly trials: number;
   /** Int32 slot 0: the next chunk to claim. */
@@ -58,11 +62,16 @@ export function planLayout(n: number, d: number, k: number): KernelLayout {
   const chunkSize = Math.max(MIN_CHUNK_SIZE, Math.ceil(n / MAX_CHUNKS));
   const chunks = Math.ceil(n / chunkSize);
   const trials = kmeansPlusPlusTrials(k);
-  const statStride = STAT_TRIALS + trials;
+  // Each thread writes only its own chunks' slots; padding them to whole 128-byte lines (and
+  // aligning every buffer so) keeps threads on neighbouring chunks off each other's cache lines.
+  const lineSlots = (slots: number): number => Math.ceil(slots / 16) * 16;
+  const statStride = lineSlots(STAT_TRIALS + trials);
+  const countStride = lineSlots(k);
+  const sumsStride = lineSlots(k * dp);
   let offset = BASE_OFFSET;
   const take = (bytes: number): number => {
     const at = offset;
-    offset += Math.ceil(bytes / 16) * 16;
+    offset += Math.ceil(bytes / 128) * 128;
     return at;
   };
   const control = take(16);
@@ -73,9 +82,9 @@ export function planLayout(n: number, d: number, k: number): KernelLayout {
   const centroids = take(k * dp * 8);
   const halfMin = take(k * 8);
   const drift = take(k * 8);
-  const sums = take(chunks * k * dp * 8);
-  const counts = take(chunks * k * 8);
-  const squares = take(chunks * k * 8);
+  const sums = take(chunks * sumsStride * 8);
+  const counts = take(chunks * countStride * 8);
+  const squares = take(chunks * countStride * 8);
   const stats = take(chunks * statStride * 8);
   const candidates = take(trials * 4);
   return {
@@ -86,6 +95,8 @@ export function planLayout(n: number, d: number, k: number): KernelLayout {
     chunkSize,
     chunks,
     statStride,
+    countStride,
+    sumsStride,
     trials,
     control,
     x,

@@ -32,6 +32,8 @@ export class PortableKernel implements KMeansKernel {
   private squares = 0;
   private stats = 0;
   private candidatesI32 = 0;
+  private countStride = 0;
+  private sumsStride = 0;
 
   constructor(buffer: ArrayBufferLike) {
     this.f64 = new Float64Array(buffer);
@@ -56,6 +58,8 @@ export class PortableKernel implements KMeansKernel {
     squares: number,
     stats: number,
     candidates: number,
+    countsPerChunk: number,
+    sumsPerChunk: number,
   ): void {
     this.n = n;
     this.dp = dp;
@@ -74,6 +78,8 @@ export class PortableKernel implements KMeansKernel {
     this.squares = squares >> 3;
     this.stats = stats >> 3;
     this.candidatesI32 = candidates >> 2;
+    this.countStride = countsPerChunk;
+    this.sumsStride = sumsPerChunk;
   }
 
   private dist2(a: number, b: number): number {
@@ -107,8 +113,8 @@ export class PortableKernel implements KMeansKernel {
 
   private addMember(chunk: number, cluster: number, x: number, sign: 1 | -1): void {
     const f = this.f64;
-    const slot = chunk * this.k + cluster;
-    const dst = this.sums + slot * this.dp;
+    const slot = chunk * this.countStride + cluster;
+    const dst = this.sums + chunk * this.sumsStride + cluster * this.dp;
     for (let j = 0; j < this.dp; j++)
       f[dst + j] = sign > 0 ? f[dst + j]! + f[x + j]! : f[dst + j]! - f[x + j]!;
     const norm = this.norm2(x);
@@ -130,9 +136,11 @@ export class PortableKernel implements KMeansKernel {
     const f = this.f64;
     const [start, end] = this.chunkRange(chunk);
     const { k, dp } = this;
-    f.fill(0, this.sums + chunk * k * dp, this.sums + (chunk + 1) * k * dp);
-    f.fill(0, this.counts + chunk * k, this.counts + (chunk + 1) * k);
-    f.fill(0, this.squares + chunk * k, this.squares + (chunk + 1) * k);
+    const sums = this.sums + chunk * this.sumsStride;
+    const counts = chunk * this.countStride;
+    f.fill(0, sums, sums + k * dp);
+    f.fill(0, this.counts + counts, this.counts + counts + k);
+    f.fill(0, this.squares + counts, this.squares + counts + k);
     let changed = 0;
     let inertia = 0;
     for (let i = start; i < end; i++) {
@@ -211,7 +219,7 @@ export class PortableKernel implements KMeansKernel {
   columnSumsChunk(chunk: number): void {
     const f = this.f64;
     const [start, end] = this.chunkRange(chunk);
-    const out = this.sums + chunk * this.k * this.dp;
+    const out = this.sums + chunk * this.sumsStride;
     f.fill(0, out, out + this.dp);
     for (let i = start; i < end; i++) {
       const x = this.x + i * this.dp;
@@ -222,7 +230,7 @@ export class PortableKernel implements KMeansKernel {
   centerChunk(chunk: number): void {
     const f = this.f64;
     const [start, end] = this.chunkRange(chunk);
-    const out = this.sums + chunk * this.k * this.dp;
+    const out = this.sums + chunk * this.sumsStride;
     f.fill(0, out, out + this.dp);
     for (let i = start; i < end; i++) {
       const x = this.x + i * this.dp;
