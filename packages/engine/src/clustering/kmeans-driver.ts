@@ -3,7 +3,7 @@ import { createMatrix, type Matrix } from '../linalg/matrix.ts';
 import type { Rng } from '../random/prng.ts';
 import type { KernelPhase } from './kernel/kernel.ts';
 import { STAT_SUM, STAT_TRIALS, type KernelLayout } from './kernel/layout.ts';
-import { cumulativeSearch } from './kmeans-plus-plus.ts';
+import { cumulativeSearch } from './kmeans-cumulative-search.ts';
 
 /**
  * The k-means fit itself, written once for every backend and thread count: a generator that

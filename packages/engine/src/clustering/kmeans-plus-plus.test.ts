@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { EngineError } from '../errors.ts';
 import { matrixFromRows } from '../linalg/matrix.ts';
 import { createRng } from '../random/prng.ts';
-import { cumulativeSearch, kmeansPlusPlus } from './kmeans-plus-plus.ts';
+import { cumulativeSearch } from './kmeans-cumulative-search.ts';
+import { kmeansPlusPlus } from './kmeans-plus-plus.ts';
 import { gaussianBlobs } from './kmeans-test-data.ts';
 
 describe('kmeansPlusPlus', () => {
