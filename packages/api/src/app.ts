@@ -57,8 +57,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     }),
   );
   app.use('/v1/*', authenticate(deps.db));
+  // Also matches `/v1/workspaces/:workspace` itself.
   app.use('/v1/workspaces/:workspace/*', workspaceScope(deps.db));
-  app.use('/v1/workspaces/:workspace', workspaceScope(deps.db));
 
   app.route('/', healthRoutes(deps));
   app.route('/v1', workspaceRoutes(deps));
