@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { computeEventFeatures, EventLogBuilder } from '@tagwise/engine';
+import { computeEventFeatures, EventLogBuilder, type FeatureTable } from '@tagwise/engine';
 import {
   countCustomers,
   saveCustomerFeatures,
@@ -49,6 +49,64 @@ async function optionalColumns(db: Db, workspaceId: string): Promise<string[]> {
   ];
 }
 
+/** One batch of computed features: `rowOf[i]` is the table row of `customerIds[i]`, or -1. */
+interface ComputedBatch {
+  readonly customerIds: Float64Array;
+  readonly rowOf: Int32Array;
+  readonly table: FeatureTable | undefined;
+}
+
+async function computeBatch(
+  db: Db,
+  customerIds: readonly number[],
+  asOf: Date,
+  windowDays: number | undefined,
+): Promise<ComputedBatch> {
+  const events = await findEventsOfCustomers(db, customerIds);
+  const rowOf = new Int32Array(customerIds.length).fill(-1);
+  if (events.length === 0) {
+    return { customerIds: Float64Array.from(customerIds), rowOf, table: undefined };
+  }
+  const builder = new EventLogBuilder(events.length);
+  for (const e of events) {
+    builder.add({
+      customerId: String(e.customer_id),
+      time: e.occurred_at.getTime(),
+      amount: e.amount ?? 0,
+      kind: e.kind,
+      ...(e.quantity === null ? {} : { quantity: e.quantity }),
+      ...(e.invoice === null ? {} : { order: e.invoice }),
+      ...(e.product === null ? {} : { product: e.product }),
+      ...(e.category === null ? {} : { category: e.category }),
+    });
+  }
+  const table = computeEventFeatures(builder.build(), {
+    asOf: asOf.getTime(),
+    ...(windowDays === undefined ? {} : { windowDays }),
+  });
+  const rowById = new Map(table.ids.map((id, row) => [id, row]));
+  customerIds.forEach((id, index) => {
+    rowOf[index] = rowById.get(String(id)) ?? -1;
+  });
+  return { customerIds: Float64Array.from(customerIds), rowOf, table };
+}
+
+/** The stored form of a batch: feature name → value per customer (`extraColumns` default to 0). */
+function batchUpdates(batch: ComputedBatch, extraColumns: readonly string[]): FeatureUpdate[] {
+  const { table } = batch;
+  const width = table?.names.length ?? 0;
+  return Array.from(batch.customerIds, (customerId, index) => {
+    const row = batch.rowOf[index]!;
+    if (table === undefined || row < 0) return { customerId, features: null };
+    const features: CustomerFeatures = {};
+    for (const name of extraColumns) features[name] = 0;
+    for (let col = 0; col < width; col++) {
+      features[table.names[col]!] = table.matrix.data[row * width + col]!;
+    }
+    return { customerId, features };
+  });
+}
+
 /**
  * `feature-refresh`: recomputes behavioural features (engine `computeEventFeatures`) for the
  * workspace's stale customers (or all), `BATCH_CUSTOMERS` at a time, and stores them all in
@@ -68,7 +126,10 @@ export const featureRefreshJob: JobHandler<FeatureRefreshParams> = {
     const counts = await countCustomers(db, workspaceId);
     const total = onlyStale ? counts.stale : counts.total;
     const extraColumns = await optionalColumns(db, workspaceId);
-    const updates: FeatureUpdate[] = [];
+    // Results are kept as typed arrays per batch (not one object per customer) until the
+    // finishing transaction: a million customers cost ~100 MB, not gigabytes.
+    const batches: ComputedBatch[] = [];
+    let done = 0;
     let withEvents = 0;
     await context.progress(0, `0 of ${total} customers`);
     for await (const customers of streamCustomers(db, workspaceId, {
@@ -76,58 +137,39 @@ export const featureRefreshJob: JobHandler<FeatureRefreshParams> = {
       onlyStale,
     })) {
       context.throwIfCancelled();
-      const events = await findEventsOfCustomers(
+      const batch = await computeBatch(
         db,
         customers.map((c) => c.id),
+        asOf,
+        params.windowDays,
       );
-      const byCustomer = new Map<string, CustomerFeatures>();
-      if (events.length > 0) {
-        const builder = new EventLogBuilder(events.length);
-        for (const e of events) {
-          builder.add({
-            customerId: String(e.customer_id),
-            time: e.occurred_at.getTime(),
-            amount: e.amount ?? 0,
-            kind: e.kind,
-            ...(e.quantity === null ? {} : { quantity: e.quantity }),
-            ...(e.invoice === null ? {} : { order: e.invoice }),
-            ...(e.product === null ? {} : { product: e.product }),
-            ...(e.category === null ? {} : { category: e.category }),
-          });
-        }
-        const table = computeEventFeatures(builder.build(), {
-          asOf: asOf.getTime(),
-          ...(params.windowDays === undefined ? {} : { windowDays: params.windowDays }),
-        });
-        const width = table.names.length;
-        table.ids.forEach((id, row) => {
-          const features: CustomerFeatures = {};
-          for (const name of extraColumns) features[name] = 0;
-          for (let col = 0; col < width; col++) {
-            features[table.names[col]!] = table.matrix.data[row * width + col]!;
-          }
-          byCustomer.set(id, features);
-        });
-      }
-      for (const customer of customers) {
-        const features = byCustomer.get(String(customer.id)) ?? null;
-        if (features !== null) withEvents += 1;
-        updates.push({ customerId: customer.id, features });
-      }
+      batches.push(batch);
+      done += customers.length;
+      withEvents += batch.rowOf.filter((row) => row >= 0).length;
       await context.progress(
-        total === 0 ? 1 : Math.min(1, updates.length / total),
-        `${updates.length} of ${total} customers`,
+        total === 0 ? 1 : Math.min(1, done / total),
+        `${done} of ${total} customers`,
       );
     }
     return {
       result: {
-        customers: updates.length,
+        customers: done,
         withEvents,
         asOf: asOf.toISOString(),
         scope: onlyStale ? 'stale' : 'all',
       },
-      message: `features of ${updates.length} customers as of ${asOf.toISOString()}`,
-      persist: (trx) => saveCustomerFeatures(trx, workspaceId, updates, asOf, computedFrom),
+      message: `features of ${done} customers as of ${asOf.toISOString()}`,
+      persist: async (trx) => {
+        for (const batch of batches) {
+          await saveCustomerFeatures(
+            trx,
+            workspaceId,
+            batchUpdates(batch, extraColumns),
+            asOf,
+            computedFrom,
+          );
+        }
+      },
     };
   },
 };
