@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { kmeans as mlKmeans } from 'ml-kmeans';
@@ -67,15 +67,22 @@ function inertiaOf(points: Matrix, centroids: readonly (readonly number[])[]): n
   return total;
 }
 
-async function timed<T>(run: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+/** Wall time and CPU time (all threads of this process) of one call. */
+async function timed<T>(
+  run: () => Promise<T> | T,
+): Promise<{ ms: number; cpuMs: number; value: T }> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const value = await run();
-  return { ms: performance.now() - start, value };
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, value };
 }
 
 interface Measured {
   readonly name: string;
   readonly msPerIteration: number;
+  /** CPU time of all the implementation's threads per iteration. */
+  readonly cpuMsPerIteration: number;
   readonly iterations: number;
   readonly inertia: number;
 }
@@ -83,9 +90,9 @@ interface Measured {
 interface SklearnReport {
   version: string;
   threads: number;
-  lloyd20Float32: { medianMs: number; iterations: number; inertia: number };
-  lloyd20Float64: { medianMs: number; iterations: number; inertia: number };
-  fullFitFloat32: { ms: number; iterations: number; inertia: number };
+  lloyd20Float32: { medianMs: number; medianCpuMs: number; iterations: number; inertia: number };
+  lloyd20Float64: { medianMs: number; medianCpuMs: number; iterations: number; inertia: number };
+  fullFitFloat32: { ms: number; cpuMs: number; iterations: number; inertia: number };
 }
 
 /** The first python3 that imports scikit-learn, or undefined. */
@@ -135,6 +142,7 @@ const suite: BenchSuite = {
   async run() {
     const status = kmeansKernelStatus();
     const python = findSklearnPython();
+    const loadBefore = loadavg()[0]!.toFixed(1);
     const lines: string[] = [
       `Kernel: ${status.backend}${status.reason ? ` (${status.reason})` : ''}. ` +
         `scikit-learn: ${python ? 'see rows' : 'not installed (python3 -c "import sklearn" fails)'}.`,
@@ -151,9 +159,10 @@ const suite: BenchSuite = {
 
       const ours = async (name: string, options: KMeansOptions): Promise<void> => {
         const times: number[] = [];
+        const cpuTimes: number[] = [];
         let last;
         for (let r = 0; r < repeats; r++) {
-          const { ms, value } = await timed(() =>
+          const { ms, cpuMs, value } = await timed(() =>
             kmeans(points, K, {
               ...options,
               initialCentroids: initial,
@@ -162,11 +171,13 @@ const suite: BenchSuite = {
             }),
           );
           times.push(ms / value.iterations);
+          cpuTimes.push(cpuMs / value.iterations);
           last = value;
         }
         measured.push({
           name,
           msPerIteration: median(times),
+          cpuMsPerIteration: median(cpuTimes),
           iterations: last!.iterations,
           inertia: last!.inertia,
         });
@@ -184,20 +195,23 @@ const suite: BenchSuite = {
       const start = rowsOf(initial);
       {
         const times: number[] = [];
+        const cpuTimes: number[] = [];
         let last;
         for (let r = 0; r < Math.min(repeats, 3); r++) {
           // tolerance −1: ml-kmeans stops when no centroid moves more than the tolerance, so
           // this forces exactly maxIterations steps.
-          const { ms, value } = await timed(() =>
+          const { ms, cpuMs, value } = await timed(() =>
             mlKmeans(data, K, { initialization: start, maxIterations: ITERATIONS, tolerance: -1 }),
           );
           times.push(ms / value.iterations);
+          cpuTimes.push(cpuMs / value.iterations);
           last = value;
         }
         const inertia = inertiaOf(points, last!.centroids);
         measured.push({
           name: 'ml-kmeans 7',
           msPerIteration: median(times),
+          cpuMsPerIteration: median(cpuTimes),
           iterations: last!.iterations,
           inertia,
         });
@@ -215,6 +229,7 @@ const suite: BenchSuite = {
             measured.push({
               name: `scikit-learn ${sklearn.version} (lloyd, ${label}, ${sklearn.threads} threads)`,
               msPerIteration: r.medianMs / r.iterations,
+              cpuMsPerIteration: r.medianCpuMs / r.iterations,
               iterations: r.iterations,
               inertia: r.inertia,
             });
@@ -226,12 +241,12 @@ const suite: BenchSuite = {
       const sk = measured.find((m) => m.name.includes('float32'));
       lines.push(`### ${n.toLocaleString('en-US')} points × ${D} features, k = ${K}`, '');
       lines.push(
-        `| implementation | ms / iteration | iterations | inertia | ml-kmeans ÷ this | this ÷ scikit-learn f32 |`,
-        '| --- | ---: | ---: | ---: | ---: | ---: |',
+        `| implementation | ms / iteration | CPU ms / iteration | iterations | inertia | ml-kmeans ÷ this | this ÷ scikit-learn f32 |`,
+        '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
       );
       for (const m of measured) {
         lines.push(
-          `| ${m.name} | ${fmt(m.msPerIteration)} | ${m.iterations} | ${m.inertia.toExponential(6)} | ` +
+          `| ${m.name} | ${fmt(m.msPerIteration)} | ${fmt(m.cpuMsPerIteration)} | ${m.iterations} | ${m.inertia.toExponential(6)} | ` +
             `${(ml.msPerIteration / m.msPerIteration).toFixed(1)}× | ` +
             `${sk ? (m.msPerIteration / sk.msPerIteration).toFixed(2) : '—'} |`,
         );
@@ -244,14 +259,18 @@ const suite: BenchSuite = {
       const fullRows: string[] = [];
       const fullFit = async (name: string, options: KMeansOptions): Promise<number> => {
         const times: number[] = [];
+        const cpuTimes: number[] = [];
         let last;
         for (let r = 0; r < 3; r++) {
-          const { ms, value } = await timed(() => kmeans(points, K, { seed: r, ...options }));
+          const { ms, cpuMs, value } = await timed(() =>
+            kmeans(points, K, { seed: r, ...options }),
+          );
           times.push(ms);
+          cpuTimes.push(cpuMs);
           last = value;
         }
         fullRows.push(
-          `| ${name} | ${fmt(median(times))} | ${last!.iterations} | ${last!.inertia.toExponential(6)} |`,
+          `| ${name} | ${fmt(median(times))} | ${fmt(median(cpuTimes))} | ${last!.iterations} | ${last!.inertia.toExponential(6)} |`,
         );
         console.log(`  n=${n} full fit ${name}: ${fmt(median(times))} ms`);
         return median(times);
@@ -261,20 +280,20 @@ const suite: BenchSuite = {
       const mlFull = await timed(() => mlKmeans(data, K, { seed: 1 }));
       const mlInertia = inertiaOf(points, mlFull.value.centroids);
       fullRows.push(
-        `| ml-kmeans defaults (one run) | ${fmt(mlFull.ms)} | ${mlFull.value.iterations} | ${mlInertia.toExponential(6)} |`,
+        `| ml-kmeans defaults (one run) | ${fmt(mlFull.ms)} | ${fmt(mlFull.cpuMs)} | ${mlFull.value.iterations} | ${mlInertia.toExponential(6)} |`,
       );
       console.log(`  n=${n} full fit ml-kmeans: ${fmt(mlFull.ms)} ms`);
       if (typeof sklearn !== 'string') {
         fullRows.push(
-          `| scikit-learn, nInit 4, tol 1e-4 (float32) | ${fmt(sklearn.fullFitFloat32.ms)} | ${sklearn.fullFitFloat32.iterations} | ${sklearn.fullFitFloat32.inertia.toExponential(6)} |`,
+          `| scikit-learn, nInit 4, tol 1e-4 (float32) | ${fmt(sklearn.fullFitFloat32.ms)} | ${fmt(sklearn.fullFitFloat32.cpuMs)} | ${sklearn.fullFitFloat32.iterations} | ${sklearn.fullFitFloat32.inertia.toExponential(6)} |`,
         );
       }
       lines.push(
         '',
         `Full fit (median of 3 for tagwise, one run for the others):`,
         '',
-        '| implementation | ms | iterations (best run) | inertia |',
-        '| --- | ---: | ---: | ---: |',
+        '| implementation | ms | CPU ms | iterations (best run) | inertia |',
+        '| --- | ---: | ---: | ---: | ---: |',
         ...fullRows,
         '',
         `ml-kmeans full fit ÷ tagwise: ${(mlFull.ms / oursOne).toFixed(1)}× (nInit 1), ` +
@@ -282,6 +301,11 @@ const suite: BenchSuite = {
         '',
       );
     }
+    lines.push(
+      `Load average (1 min) ${loadBefore} at the start, ${loadavg()[0]!.toFixed(1)} at the end: ` +
+        `on a machine shared with other work, wall times include waiting for a core; ` +
+        `"CPU ms" (all threads of the process) does not.`,
+    );
     return lines.join('\n');
   },
 };
