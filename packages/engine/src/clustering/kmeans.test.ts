@@ -92,6 +92,18 @@ describe('kmeans on four points', () => {
     expect(result.inertia).toBeCloseTo(2 + 8 / 9 + 26 / 9, 12);
   });
 
+  it('gives every point its own cluster when k = n', async () => {
+    const result = await kmeans(points, 4, { seed: 2 });
+    expect(result.inertia).toBe(0);
+    expect(new Set(result.assignments).size).toBe(4);
+    for (let i = 0; i < 4; i++) {
+      const a = result.assignments[i]!;
+      expect(Array.from(result.centroids.data.subarray(a * 2, a * 2 + 2))).toEqual(
+        Array.from(points.data.subarray(i * 2, i * 2 + 2)),
+      );
+    }
+  });
+
   it('finds the best split from k-means++ restarts', async () => {
     const result = await kmeans(points, 2, { seed: 5 });
     expect(result.inertia).toBeCloseTo(2, 12);
