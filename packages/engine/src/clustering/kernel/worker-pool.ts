@@ -64,7 +64,11 @@ export class KernelThreads {
     controlOffset: number,
   ): Promise<KernelThreads> {
     const workers: KernelWorker[] = [];
-    while (workers.length < count) workers.push(idle.pop() ?? new KernelWorker());
+    while (workers.length < count) {
+      const reused = idle.pop();
+      if (reused?.failed) continue; // exited while idle: let it go
+      workers.push(reused ?? new KernelWorker());
+    }
     const threads = new KernelThreads(workers, new Int32Array(memory.buffer, controlOffset, 1));
     try {
       for (const { worker } of workers) worker.ref();
