@@ -13,6 +13,7 @@ export interface EventSourceOptions {
   invoice?: string;
   quantity?: string;
   kind?: string;
+  product?: string;
   cancelPrefix: string;
   keepDuplicates?: boolean;
   asOf?: number;
@@ -46,6 +47,7 @@ export function addEventOptions(command: Command, required: boolean): Command {
   return command
     .option('--invoice <column>', 'order/invoice column: frequency counts distinct invoices')
     .option('--quantity <column>', 'quantity column: a negative quantity marks a return')
+    .option('--product <column>', 'product column: adds distinct_products to the features')
     .option(
       '--kind <column>',
       'explicit event kind column (purchase, return, cancellation, visit, ...)',
@@ -89,6 +91,7 @@ export async function loadEvents(
         ...(options.invoice ? { invoice: options.invoice } : {}),
         ...(options.quantity ? { quantity: options.quantity } : {}),
         ...(options.kind ? { kind: options.kind } : {}),
+        ...(options.product ? { product: options.product } : {}),
       },
       cancelPrefix: options.cancelPrefix,
       keepDuplicates: options.keepDuplicates ?? false,

@@ -6,8 +6,16 @@ import {
 } from '../features/event-features-table.ts';
 import { computeEventFeatures } from '../features/event-features.ts';
 import { eventCountsInWindow } from '../features/event-features-windows.ts';
-import { DAY_MS, PURCHASE, type EventLog } from '../features/events.ts';
+import {
+  customerEventIndex,
+  customerLookup,
+  DAY_MS,
+  kindCode,
+  PURCHASE,
+  type EventLog,
+} from '../features/events.ts';
 import { createMatrix, selectRows } from '../linalg/matrix.ts';
+import type { ColumnChunk } from './column-encoding.ts';
 import type { LabelSource } from './labels.ts';
 
 export interface ChurnEventFeatureOptions {
@@ -26,7 +34,11 @@ export interface ChurnEventFeatureOptions {
  * - `days_per_order`: tenure_days / frequency, the customer's usual gap between orders;
  * - `overdue_ratio`: recency_days / (days_per_order + 1): how late the next order is against
  *   the customer's own rhythm (a weekly buyer silent for a month is more at risk than a
- *   quarterly buyer silent for a month).
+ *   quarterly buyer silent for a month);
+ * - `order_gap_sd_days`: standard deviation of the days between consecutive orders (0 with
+ *   fewer than three orders): regular buyers are more predictable than bursty ones;
+ * - `avg_unit_price`: gross purchase amount / units bought, only when the log has
+ *   quantities (cheap-in-bulk resellers behave differently from gift buyers).
  *
  * Rows: customers with at least one purchase before T (customers known only from returns or
  * other events are not "active"), sorted by id.
@@ -56,11 +68,56 @@ export function churnEventFeatures(log: EventLog, options: ChurnEventFeatureOpti
     asOf,
     active.ids,
   );
+  const { gapSd, unitPrice } = orderRhythm(log, active.ids, asOf);
   return appendFeatures(active, [
     { name: 'orders_last_30', values: recent },
     { name: 'days_per_order', values: daysPerOrder },
     { name: 'overdue_ratio', values: overdue },
+    { name: 'order_gap_sd_days', values: gapSd },
+    ...(unitPrice ? [{ name: 'avg_unit_price', values: unitPrice }] : []),
   ]);
+}
+
+/**
+ * Per customer of `ids`: sd of the gaps between distinct purchase times before `asOf` (lines
+ * of one order share its time), and gross amount / units when quantities are known.
+ */
+function orderRhythm(
+  log: EventLog,
+  ids: readonly string[],
+  asOf: number,
+): { gapSd: Float64Array; unitPrice?: Float64Array } {
+  const { offsets, events } = customerEventIndex(log);
+  const lookup = customerLookup(log);
+  const purchase = kindCode(log, PURCHASE);
+  const gapSd = new Float64Array(ids.length);
+  const unitPrice = log.quantity ? new Float64Array(ids.length) : undefined;
+  const times: number[] = [];
+  ids.forEach((id, i) => {
+    const c = lookup.get(id)!;
+    times.length = 0;
+    let amount = 0;
+    let units = 0;
+    for (let p = offsets[c]!; p < offsets[c + 1]!; p++) {
+      const e = events[p]!;
+      if (log.kind[e] !== purchase || !(log.time[e]! < asOf)) continue;
+      times.push(log.time[e]!);
+      amount += log.amount[e]!;
+      const q = log.quantity?.[e];
+      if (q !== undefined && Number.isFinite(q)) units += q;
+    }
+    times.sort((a, b) => a - b);
+    const gaps: number[] = [];
+    for (let k = 1; k < times.length; k++) {
+      if (times[k] !== times[k - 1]) gaps.push((times[k]! - times[k - 1]!) / DAY_MS);
+    }
+    if (gaps.length >= 2) {
+      const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
+      gapSd[i] = Math.sqrt(gaps.reduce((a, g) => a + (g - mean) ** 2, 0) / gaps.length);
+    }
+    if (unitPrice) unitPrice[i] = units > 0 ? amount / units : 0;
+  });
+  return unitPrice ? { gapSd, unitPrice } : { gapSd };
 }
 
 export interface TimeSplitOptions extends ChurnEventFeatureOptions {
@@ -135,5 +192,27 @@ export function* featureTableRows(
       rows.push(row);
     }
     yield { ids: table.ids.slice(start, end), rows };
+  }
+}
+
+/**
+ * A feature table as column-major chunks with ids (the cheapest input for
+ * `scoreChurnStream`): no object per customer is made.
+ */
+export function* featureTableColumnChunks(
+  table: FeatureTable,
+  chunkRows = 10_000,
+): Generator<ColumnChunk & { ids: readonly string[] }> {
+  const { names, matrix } = table;
+  for (let start = 0; start < matrix.rows; start += chunkRows) {
+    const end = Math.min(matrix.rows, start + chunkRows);
+    const columns: Record<string, Float64Array> = {};
+    names.forEach((name, c) => {
+      columns[name] = Float64Array.from(
+        { length: end - start },
+        (_, r) => matrix.data[(start + r) * matrix.cols + c]!,
+      );
+    });
+    yield { length: end - start, columns, ids: table.ids.slice(start, end) };
   }
 }
