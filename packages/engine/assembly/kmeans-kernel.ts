@@ -30,10 +30,9 @@ let halfMinPtr: usize = 0; // [k] f64: half the distance to the nearest other ce
 let driftPtr: usize = 0; // [k] f64: how far each centroid moved in the last update
 let sumsPtr: usize = 0; // [chunks, k, dp] f64
 let countsPtr: usize = 0; // [chunks, k] f64
-let sqPtr: usize = 0; // [chunks, k] f64: sum of squared norms of the members
 let statPtr: usize = 0; // [chunks, statStride] f64
 let candPtr: usize = 0; // [trials] i32: k-means++ candidate rows
-// Per-chunk strides (in f64) of counts/squares and of sums, padded to whole 128-byte lines so
+// Per-chunk strides (in f64) of counts and of sums, padded to whole 128-byte lines so
 // two threads on neighbouring chunks never write the same cache line.
 let countStride: i32 = 0;
 let sumsStride: i32 = 0;
@@ -53,7 +52,6 @@ export function configure(
   drift: usize,
   sums: usize,
   counts: usize,
-  squares: usize,
   stats: usize,
   candidates: usize,
   countsPerChunk: i32,
@@ -73,7 +71,6 @@ export function configure(
   driftPtr = drift;
   sumsPtr = sums;
   countsPtr = counts;
-  sqPtr = squares;
   statPtr = stats;
   candPtr = candidates;
   countStride = countsPerChunk;
@@ -96,17 +93,6 @@ function dist2(a: usize, b: usize): f64 {
     acc = f64x2.add(acc, f64x2.mul(diff, diff));
     a += 16;
     b += 16;
-  }
-  return f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
-}
-
-function norm2(a: usize): f64 {
-  let acc = f64x2.splat(0);
-  const end = a + ((<usize>dp) << 3);
-  while (a < end) {
-    const v = v128.load(a);
-    acc = f64x2.add(acc, f64x2.mul(v, v));
-    a += 16;
   }
   return f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
 }
@@ -208,7 +194,6 @@ function chunkSums(chunk: i32): usize {
 function clearChunkSums(chunk: i32): void {
   memory.fill(chunkSums(chunk), 0, (<usize>(k * dp)) << 3);
   memory.fill(countsPtr + ((<usize>(chunk * countStride)) << 3), 0, (<usize>k) << 3);
-  memory.fill(sqPtr + ((<usize>(chunk * countStride)) << 3), 0, (<usize>k) << 3);
 }
 
 function addMember(chunk: i32, cluster: i32, x: usize): void {
@@ -216,8 +201,6 @@ function addMember(chunk: i32, cluster: i32, x: usize): void {
   addRow(chunkSums(chunk) + ((<usize>cluster * <usize>dp) << 3), x);
   const countAt = countsPtr + ((<usize>slot) << 3);
   store<f64>(countAt, load<f64>(countAt) + 1);
-  const sqAt = sqPtr + ((<usize>slot) << 3);
-  store<f64>(sqAt, load<f64>(sqAt) + norm2(x));
 }
 
 function removeMember(chunk: i32, cluster: i32, x: usize): void {
@@ -225,8 +208,6 @@ function removeMember(chunk: i32, cluster: i32, x: usize): void {
   subRow(chunkSums(chunk) + ((<usize>cluster * <usize>dp) << 3), x);
   const countAt = countsPtr + ((<usize>slot) << 3);
   store<f64>(countAt, load<f64>(countAt) - 1);
-  const sqAt = sqPtr + ((<usize>slot) << 3);
-  store<f64>(sqAt, load<f64>(sqAt) - norm2(x));
 }
 
 /**

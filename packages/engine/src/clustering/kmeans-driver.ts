@@ -24,6 +24,8 @@ export interface Workspace {
   readonly mean: Float64Array;
   /** Convergence threshold on Σⱼ ‖Δcⱼ‖²: `tolerance` × the mean per-feature variance. */
   readonly shiftThreshold: number;
+  /** Σᵢ ‖xᵢ‖² of the centred points (the inertia of a single cluster). */
+  readonly totalSquares: number;
 }
 
 export interface RestartSettings {
@@ -95,7 +97,11 @@ export function* prepareWorkspace(
   yield { op: 'centerChunk', args: [] };
   const squares = columnTotals();
   let meanVariance = 0;
-  for (let j = 0; j < d; j++) meanVariance += squares[j]! / n;
+  let totalSquares = 0;
+  for (let j = 0; j < d; j++) {
+    meanVariance += squares[j]! / n;
+    totalSquares += squares[j]!;
+  }
   meanVariance /= d;
   return {
     layout,
@@ -103,6 +109,7 @@ export function* prepareWorkspace(
     i32: new Int32Array(buffer),
     mean: mean.subarray(0, d),
     shiftThreshold: tolerance * meanVariance,
+    totalSquares,
   };
 }
 
@@ -161,7 +168,7 @@ export function* fitRestart(
     }
     shift = updateCentroids(sums, centroids, drift, dp);
     iterations = iteration;
-    settings.onIteration?.(iteration, sums.withinSumOfSquares());
+    settings.onIteration?.(iteration, sums.withinSumOfSquares(ws.totalSquares));
     if (settings.algorithm === 'hamerly') computeHalfMin(centroids, halfMin, k, dp);
     if (shift <= ws.shiftThreshold) {
       converged = true;
@@ -200,7 +207,6 @@ function hamerlyPhase(drift: Float64Array): KernelPhase {
 class ChunkTotals {
   readonly sums: Float64Array;
   readonly counts: Float64Array;
-  readonly squares: Float64Array;
 
   constructor(
     private readonly layout: KernelLayout,
@@ -208,7 +214,6 @@ class ChunkTotals {
   ) {
     this.sums = new Float64Array(layout.k * layout.dp);
     this.counts = new Float64Array(layout.k);
-    this.squares = new Float64Array(layout.k);
   }
 
   combine(): void {
@@ -216,33 +221,33 @@ class ChunkTotals {
     const f = this.f64;
     this.sums.fill(0);
     this.counts.fill(0);
-    this.squares.fill(0);
     const sumsAt = this.layout.sums >> 3;
     const countsAt = this.layout.counts >> 3;
-    const squaresAt = this.layout.squares >> 3;
     for (let c = 0; c < chunks; c++) {
       for (let j = 0; j < k; j++) {
         const slot = c * countStride + j;
         this.counts[j]! += f[countsAt + slot]!;
-        this.squares[j]! += f[squaresAt + slot]!;
         const src = sumsAt + c * sumsStride + j * dp;
         for (let t = 0; t < dp; t++) this.sums[j * dp + t]! += f[src + t]!;
       }
     }
   }
 
-  /** Σⱼ (Σ‖x‖² − ‖Σx‖²/nⱼ): the inertia of the current assignment around its cluster means. */
-  withinSumOfSquares(): number {
+  /**
+   * The inertia of the current assignment around its cluster means: Σᵢ ‖xᵢ‖² − Σⱼ ‖Σx‖²/nⱼ
+   * (the points are centred, so the difference loses little to rounding).
+   */
+  withinSumOfSquares(totalSquares: number): number {
     const { k, dp } = this.layout;
-    let total = 0;
+    let between = 0;
     for (let j = 0; j < k; j++) {
       const count = this.counts[j]!;
       if (count === 0) continue;
       let norm = 0;
       for (let t = 0; t < dp; t++) norm += this.sums[j * dp + t]! ** 2;
-      total += Math.max(0, this.squares[j]! - norm / count);
+      between += norm / count;
     }
-    return total;
+    return Math.max(0, totalSquares - between);
   }
 }
 
@@ -323,8 +328,6 @@ function relocateEmptyClusters(ws: Workspace, totals: ChunkTotals): void {
     const from = i32[assignAt + far]!;
     const chunk = Math.floor(far / chunkSize);
     const x = (layout.x >> 3) + far * dp;
-    let norm = 0;
-    for (let t = 0; t < dp; t++) norm += f64[x + t]! * f64[x + t]!;
     const fromSlot = chunk * layout.countStride + from;
     const toSlot = chunk * layout.countStride + empty;
     const chunkSums = (layout.sums >> 3) + chunk * layout.sumsStride;
@@ -334,8 +337,6 @@ function relocateEmptyClusters(ws: Workspace, totals: ChunkTotals): void {
     }
     f64[(layout.counts >> 3) + fromSlot]! -= 1;
     f64[(layout.counts >> 3) + toSlot]! += 1;
-    f64[(layout.squares >> 3) + fromSlot]! -= norm;
-    f64[(layout.squares >> 3) + toSlot]! += norm;
     i32[assignAt + far] = empty;
     // Its new centroid is the point itself; the drift update then keeps both bounds valid.
     f64[upperAt + far] = 0;

@@ -13,7 +13,7 @@ export interface KernelLayout {
   readonly chunks: number;
   /** f64 slots per chunk of `stats` (a whole number of 128-byte lines). */
   readonly statStride: number;
-  /** f64 slots per chunk of `counts` and `squares` (k, padded to 128-byte lines). */
+  /** f64 slots per chunk of `counts` (k, padded to 128-byte lines). */
   readonly countStride: number;
   /** f64 slots per chunk of `sums` (k·dp, padded to 128-byte lines). */
   readonly sumsStride: number;
@@ -30,7 +30,6 @@ export interface KernelLayout {
   readonly drift: number;
   readonly sums: number;
   readonly counts: number;
-  readonly squares: number;
   readonly stats: number;
   readonly candidates: number;
   readonly byteLength: number;
@@ -84,7 +83,6 @@ export function planLayout(n: number, d: number, k: number): KernelLayout {
   const drift = take(k * 8);
   const sums = take(chunks * sumsStride * 8);
   const counts = take(chunks * countStride * 8);
-  const squares = take(chunks * countStride * 8);
   const stats = take(chunks * statStride * 8);
   const candidates = take(trials * 4);
   return {
@@ -108,7 +106,6 @@ export function planLayout(n: number, d: number, k: number): KernelLayout {
     drift,
     sums,
     counts,
-    squares,
     stats,
     candidates,
     byteLength: offset,

@@ -29,7 +29,6 @@ export class PortableKernel implements KMeansKernel {
   private drift = 0;
   private sums = 0;
   private counts = 0;
-  private squares = 0;
   private stats = 0;
   private candidatesI32 = 0;
   private countStride = 0;
@@ -55,7 +54,6 @@ export class PortableKernel implements KMeansKernel {
     drift: number,
     sums: number,
     counts: number,
-    squares: number,
     stats: number,
     candidates: number,
     countsPerChunk: number,
@@ -75,7 +73,6 @@ export class PortableKernel implements KMeansKernel {
     this.drift = drift >> 3;
     this.sums = sums >> 3;
     this.counts = counts >> 3;
-    this.squares = squares >> 3;
     this.stats = stats >> 3;
     this.candidatesI32 = candidates >> 2;
     this.countStride = countsPerChunk;
@@ -98,29 +95,13 @@ export class PortableKernel implements KMeansKernel {
     return l0 + l1;
   }
 
-  private norm2(a: number): number {
-    const f = this.f64;
-    let l0 = 0;
-    let l1 = 0;
-    const end = a + this.dp;
-    while (a < end) {
-      l0 += f[a]! * f[a]!;
-      l1 += f[a + 1]! * f[a + 1]!;
-      a += 2;
-    }
-    return l0 + l1;
-  }
-
   private addMember(chunk: number, cluster: number, x: number, sign: 1 | -1): void {
     const f = this.f64;
     const slot = chunk * this.countStride + cluster;
     const dst = this.sums + chunk * this.sumsStride + cluster * this.dp;
     for (let j = 0; j < this.dp; j++)
       f[dst + j] = sign > 0 ? f[dst + j]! + f[x + j]! : f[dst + j]! - f[x + j]!;
-    const norm = this.norm2(x);
     f[this.counts + slot] = sign > 0 ? f[this.counts + slot]! + 1 : f[this.counts + slot]! - 1;
-    f[this.squares + slot] =
-      sign > 0 ? f[this.squares + slot]! + norm : f[this.squares + slot]! - norm;
   }
 
   private chunkRange(chunk: number): [number, number] {
@@ -140,7 +121,6 @@ export class PortableKernel implements KMeansKernel {
     const counts = chunk * this.countStride;
     f.fill(0, sums, sums + k * dp);
     f.fill(0, this.counts + counts, this.counts + counts + k);
-    f.fill(0, this.squares + counts, this.squares + counts + k);
     let changed = 0;
     let inertia = 0;
     for (let i = start; i < end; i++) {
