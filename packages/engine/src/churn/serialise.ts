@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { EngineError } from '../errors.ts';
 import type { ChurnModel } from './churn-model.ts';
 import type { ChurnEnsemble } from './cross-fit.ts';
+import { ensureTfBackend } from './tf-backend.ts';
 
 export const CHURN_MODEL_FORMAT = 'tagwise-churn-model';
 export const CHURN_MODEL_VERSION = 1;
@@ -115,6 +116,7 @@ export async function churnModelFromJson(json: unknown): Promise<ChurnModel> {
       'churn model JSON is incomplete (ensemble, schema, design, riskBands, label and training are required)',
     );
   }
+  await ensureTfBackend();
   const members = await Promise.all(ensemble.members.map(loadNetwork));
   const stored = candidate as SerializedChurnModel;
   return {
