@@ -4,6 +4,12 @@ import type { CustomerTable } from '../customers/customer.table.ts';
 import type { EventTable } from '../events/event.table.ts';
 import type { JobTable } from '../jobs/job.table.ts';
 import type { WorkspaceTable } from '../workspaces/workspace.table.ts';
+import type { TagTable } from '../tags/tag.table.ts';
+import type {
+  ClusterAssignmentTable,
+  ClusterRunTable,
+  ClusterTagTable,
+} from '../clusters/cluster-run.table.ts';
 
 /** Every table Kysely knows about; later migrations add theirs here. */
 export interface Database {
@@ -12,6 +18,10 @@ export interface Database {
   customers: CustomerTable;
   events: EventTable;
   jobs: JobTable;
+  tags: TagTable;
+  cluster_runs: ClusterRunTable;
+  cluster_assignments: ClusterAssignmentTable;
+  cluster_tags: ClusterTagTable;
 }
 
 /** A connection or a transaction: repository functions accept either. */

@@ -3,6 +3,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import * as createWorkspacesAndApiKeys from './20261123T0001-create-workspaces-and-api-keys.ts';
 import * as createCustomersAndEvents from './20261123T0002-create-customers-and-events.ts';
 import * as createJobs from './20261123T0003-create-jobs.ts';
+import * as createTagsAndClusterRuns from './20261123T0004-create-tags-and-cluster-runs.ts';
 
 /**
  * Every migration, in order. Listed statically (no `fs` scan) so the set is reviewable
@@ -12,6 +13,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261123T0001-create-workspaces-and-api-keys': createWorkspacesAndApiKeys,
   '20261123T0002-create-customers-and-events': createCustomersAndEvents,
   '20261123T0003-create-jobs': createJobs,
+  '20261123T0004-create-tags-and-cluster-runs': createTagsAndClusterRuns,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -39,13 +39,20 @@ for (const kind of testDatabaseKinds()) {
       expect(await migrationsAreCurrent(database.db)).toBe(false);
       const { applied } = await migrateToLatest(database.db);
       expect(applied).toEqual(Object.keys(MIGRATIONS));
-      expect(await tableNames(database)).toEqual([
-        'api_keys',
-        'customers',
-        'events',
-        'jobs',
-        'workspaces',
-      ]);
+      // Containment, not equality: each feature's migration adds its own tables.
+      expect(await tableNames(database)).toEqual(
+        expect.arrayContaining([
+          'api_keys',
+          'cluster_assignments',
+          'cluster_runs',
+          'cluster_tags',
+          'customers',
+          'events',
+          'jobs',
+          'tags',
+          'workspaces',
+        ]),
+      );
       expect(await migrationsAreCurrent(database.db)).toBe(true);
       expect((await migrateToLatest(database.db)).applied).toEqual([]);
 
