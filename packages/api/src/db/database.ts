@@ -10,6 +10,9 @@ import type {
   ClusterRunTable,
   ClusterTagTable,
 } from '../clusters/cluster-run.table.ts';
+import type { CustomerTagTable } from '../tags/customer-tag.table.ts';
+import type { RuleTableTable } from '../rules/rule-table.table.ts';
+import type { SuggestionPolicyTable, SuggestionTable } from '../suggestions/suggestion.table.ts';
 
 /** Every table Kysely knows about; later migrations add theirs here. */
 export interface Database {
@@ -22,6 +25,10 @@ export interface Database {
   cluster_runs: ClusterRunTable;
   cluster_assignments: ClusterAssignmentTable;
   cluster_tags: ClusterTagTable;
+  rule_tables: RuleTableTable;
+  suggestion_policies: SuggestionPolicyTable;
+  suggestions: SuggestionTable;
+  customer_tags: CustomerTagTable;
 }
 
 /** A connection or a transaction: repository functions accept either. */

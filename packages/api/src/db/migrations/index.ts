@@ -4,6 +4,7 @@ import * as createWorkspacesAndApiKeys from './20261123T0001-create-workspaces-a
 import * as createCustomersAndEvents from './20261123T0002-create-customers-and-events.ts';
 import * as createJobs from './20261123T0003-create-jobs.ts';
 import * as createTagsAndClusterRuns from './20261123T0004-create-tags-and-cluster-runs.ts';
+import * as createSuggestionsAndCustomerTags from './20261123T0006-create-suggestions-and-customer-tags.ts';
 
 /**
  * Every migration, in order. Listed statically (no `fs` scan) so the set is reviewable
@@ -14,6 +15,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261123T0002-create-customers-and-events': createCustomersAndEvents,
   '20261123T0003-create-jobs': createJobs,
   '20261123T0004-create-tags-and-cluster-runs': createTagsAndClusterRuns,
+  '20261123T0006-create-suggestions-and-customer-tags': createSuggestionsAndCustomerTags,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
