@@ -12,16 +12,27 @@ const STAT_CHANGED = 0;
 const STAT_SUM = 1;
 const STAT_SCANNED = 2;
 const STAT_TRIALS = 3;
-// Bounds are widened by this relative margin before a point is skipped, so rounding in
-// the bound updates can never skip a point that an exact computation would move.
-const SAFE: f64 = 1 + 1e-12;
+// Bounds are widened by a relative margin before a point is skipped, so rounding can never
+// skip a point that the plain assignment would move. With float64 points only the bound
+// arithmetic rounds (1e-12); with float32 points the distances themselves are off by up to
+// (dp/4 + 4)·2^-24 of their square, so fresh bounds are widened by that (up/down) and the
+// skip test by twice that (see kmeans-driver.ts, boundMargins).
+let safe: f64 = 1;
+let upScale: f64 = 1;
+let downScale: f64 = 1;
+
+// Float32 mode: points and the distance copy of the centroids are float32 (f32x4 lanes);
+// sums, means and bounds stay float64.
+let single: i32 = 0;
+let rowBytes: usize = 0; // bytes per point row (and per distance-centroid row)
+let distPtr: usize = 0; // [k, dp] centroids used for distances: float32 copy, or centroidsPtr
 
 let n: i32 = 0;
-let dp: i32 = 0; // feature count padded to a multiple of 2 (one f64x2 per step)
+let dp: i32 = 0; // feature count padded to a multiple of 2 (float32: of 4) — one vector per step
 let k: i32 = 0;
 let chunkSize: i32 = 0;
 let statStride: i32 = 0;
-let xPtr: usize = 0; // [n, dp] f64, centred points
+let xPtr: usize = 0; // [n, dp] f64 (float32 mode: f32), centred points
 let assignPtr: usize = 0; // [n] i32
 let upperPtr: usize = 0; // [n] f64: upper bound on distance to own centroid (k-means++: D^2)
 let lowerPtr: usize = 0; // [n] f64: lower bound on distance to every other centroid
@@ -56,6 +67,11 @@ export function configure(
   candidates: usize,
   countsPerChunk: i32,
   sumsPerChunk: i32,
+  singlePrecision: i32,
+  distCentroids: usize,
+  safeMargin: f64,
+  upMargin: f64,
+  downMargin: f64,
 ): void {
   n = nPoints;
   dp = paddedDims;
@@ -75,17 +91,27 @@ export function configure(
   candPtr = candidates;
   countStride = countsPerChunk;
   sumsStride = sumsPerChunk;
+  single = singlePrecision;
+  rowBytes = (<usize>dp) << (single ? 2 : 3);
+  distPtr = single ? distCentroids : centroids;
+  safe = safeMargin;
+  upScale = upMargin;
+  downScale = downMargin;
 }
 
-function rowPtr(base: usize, row: i32): usize {
-  return base + ((<usize>row * <usize>dp) << 3);
+function xRow(i: i32): usize {
+  return xPtr + <usize>i * rowBytes;
+}
+
+function dRow(j: i32): usize {
+  return distPtr + <usize>j * rowBytes;
 }
 
 // Squared distances accumulate in one f64x2 per centroid — lane 0 over even columns, lane 1
 // over odd columns, in column order — and the lanes are added last. scanAll works on four
 // centroids at once (independent accumulators keep the SIMD units busy) but keeps that exact
 // order per centroid, so every distance is bit-identical however it was computed.
-function dist2(a: usize, b: usize): f64 {
+function dist2f64(a: usize, b: usize): f64 {
   let acc = f64x2.splat(0);
   const end = a + ((<usize>dp) << 3);
   while (a < end) {
@@ -97,29 +123,45 @@ function dist2(a: usize, b: usize): f64 {
   return f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
 }
 
+// Float32: one f32x4 accumulator, lane l over columns l mod 4, lanes added in float64 as
+// (l0 + l1) + (l2 + l3).
+function dist2f32(a: usize, b: usize): f64 {
+  let acc = f32x4.splat(0);
+  const end = a + rowBytes;
+  while (a < end) {
+    const diff = f32x4.sub(v128.load(a), v128.load(b));
+    acc = f32x4.add(acc, f32x4.mul(diff, diff));
+    a += 16;
+    b += 16;
+  }
+  return lanes32(acc);
+}
+
+function lanes32(acc: v128): f64 {
+  return (
+    <f64>f32x4.extract_lane(acc, 0) +
+    <f64>f32x4.extract_lane(acc, 1) +
+    (<f64>f32x4.extract_lane(acc, 2) + <f64>f32x4.extract_lane(acc, 3))
+  );
+}
+
+function dist2(a: usize, b: usize): f64 {
+  return single ? dist2f32(a, b) : dist2f64(a, b);
+}
+
 // Results of scanAll (AssemblyScript functions return one value).
 let scanBest: f64 = 0;
 let scanSecond: f64 = 0;
 let scanIndex: i32 = 0;
 
-function consider(d: f64, j: i32): void {
-  if (d < scanBest) {
-    scanSecond = scanBest;
-    scanBest = d;
-    scanIndex = j;
-  } else if (d < scanSecond) {
-    scanSecond = d;
-  }
-}
-
-// Results of dist2x4.
-let e0: f64 = 0;
-let e1: f64 = 0;
-let e2: f64 = 0;
-let e3: f64 = 0;
+// Results of dist2x4 (AssemblyScript functions return one value).
+let quad0: f64 = 0;
+let quad1: f64 = 0;
+let quad2: f64 = 0;
+let quad3: f64 = 0;
 
 /** dist2 from `x` to four rows at once, each summed in dist2's order (so bit-identical). */
-function dist2x4(x: usize, c0: usize, c1: usize, c2: usize, c3: usize): void {
+function dist2x4f64(x: usize, c0: usize, c1: usize, c2: usize, c3: usize): void {
   const rowBytes = (<usize>dp) << 3;
   let a0 = f64x2.splat(0);
   let a1 = f64x2.splat(0);
@@ -136,32 +178,146 @@ function dist2x4(x: usize, c0: usize, c1: usize, c2: usize, c3: usize): void {
     a2 = f64x2.add(a2, f64x2.mul(d2, d2));
     a3 = f64x2.add(a3, f64x2.mul(d3, d3));
   }
-  e0 = f64x2.extract_lane(a0, 0) + f64x2.extract_lane(a0, 1);
-  e1 = f64x2.extract_lane(a1, 0) + f64x2.extract_lane(a1, 1);
-  e2 = f64x2.extract_lane(a2, 0) + f64x2.extract_lane(a2, 1);
-  e3 = f64x2.extract_lane(a3, 0) + f64x2.extract_lane(a3, 1);
+  quad0 = f64x2.extract_lane(a0, 0) + f64x2.extract_lane(a0, 1);
+  quad1 = f64x2.extract_lane(a1, 0) + f64x2.extract_lane(a1, 1);
+  quad2 = f64x2.extract_lane(a2, 0) + f64x2.extract_lane(a2, 1);
+  quad3 = f64x2.extract_lane(a3, 0) + f64x2.extract_lane(a3, 1);
 }
 
-/** Nearest and second-nearest centroid of the point at `x` (lowest index on a tie). */
+function dist2x4f32(x: usize, c0: usize, c1: usize, c2: usize, c3: usize): void {
+  let a0 = f32x4.splat(0);
+  let a1 = f32x4.splat(0);
+  let a2 = f32x4.splat(0);
+  let a3 = f32x4.splat(0);
+  for (let off: usize = 0; off < rowBytes; off += 16) {
+    const xv = v128.load(x + off);
+    const d0 = f32x4.sub(xv, v128.load(c0 + off));
+    const d1 = f32x4.sub(xv, v128.load(c1 + off));
+    const d2 = f32x4.sub(xv, v128.load(c2 + off));
+    const d3 = f32x4.sub(xv, v128.load(c3 + off));
+    a0 = f32x4.add(a0, f32x4.mul(d0, d0));
+    a1 = f32x4.add(a1, f32x4.mul(d1, d1));
+    a2 = f32x4.add(a2, f32x4.mul(d2, d2));
+    a3 = f32x4.add(a3, f32x4.mul(d3, d3));
+  }
+  quad0 = lanes32(a0);
+  quad1 = lanes32(a1);
+  quad2 = lanes32(a2);
+  quad3 = lanes32(a3);
+}
+
+function dist2x4(x: usize, c0: usize, c1: usize, c2: usize, c3: usize): void {
+  if (single) dist2x4f32(x, c0, c1, c2, c3);
+  else dist2x4f64(x, c0, c1, c2, c3);
+}
+
+/**
+ * Nearest and second-nearest centroid of the point at `x` (lowest index on a tie), four
+ * centroids per pass. The running best is kept in locals and stored to the scan globals once.
+ */
 function scanAll(x: usize): void {
-  scanBest = Infinity;
-  scanSecond = Infinity;
-  scanIndex = 0;
-  const rowBytes = (<usize>dp) << 3;
+  let best = Infinity;
+  let second = Infinity;
+  let index = 0;
   let j = 0;
   for (; j + 4 <= k; j += 4) {
-    const c0 = rowPtr(centroidsPtr, j);
-    dist2x4(x, c0, c0 + rowBytes, c0 + 2 * rowBytes, c0 + 3 * rowBytes);
-    consider(e0, j);
-    consider(e1, j + 1);
-    consider(e2, j + 2);
-    consider(e3, j + 3);
+    const c0 = dRow(j);
+    const c1 = c0 + rowBytes;
+    const c2 = c1 + rowBytes;
+    const c3 = c2 + rowBytes;
+    let e0: f64;
+    let e1: f64;
+    let e2: f64;
+    let e3: f64;
+    if (single) {
+      let a0 = f32x4.splat(0);
+      let a1 = f32x4.splat(0);
+      let a2 = f32x4.splat(0);
+      let a3 = f32x4.splat(0);
+      for (let off: usize = 0; off < rowBytes; off += 16) {
+        const xv = v128.load(x + off);
+        const d0 = f32x4.sub(xv, v128.load(c0 + off));
+        const d1 = f32x4.sub(xv, v128.load(c1 + off));
+        const d2 = f32x4.sub(xv, v128.load(c2 + off));
+        const d3 = f32x4.sub(xv, v128.load(c3 + off));
+        a0 = f32x4.add(a0, f32x4.mul(d0, d0));
+        a1 = f32x4.add(a1, f32x4.mul(d1, d1));
+        a2 = f32x4.add(a2, f32x4.mul(d2, d2));
+        a3 = f32x4.add(a3, f32x4.mul(d3, d3));
+      }
+      e0 = lanes32(a0);
+      e1 = lanes32(a1);
+      e2 = lanes32(a2);
+      e3 = lanes32(a3);
+    } else {
+      let a0 = f64x2.splat(0);
+      let a1 = f64x2.splat(0);
+      let a2 = f64x2.splat(0);
+      let a3 = f64x2.splat(0);
+      for (let off: usize = 0; off < rowBytes; off += 16) {
+        const xv = v128.load(x + off);
+        const d0 = f64x2.sub(xv, v128.load(c0 + off));
+        const d1 = f64x2.sub(xv, v128.load(c1 + off));
+        const d2 = f64x2.sub(xv, v128.load(c2 + off));
+        const d3 = f64x2.sub(xv, v128.load(c3 + off));
+        a0 = f64x2.add(a0, f64x2.mul(d0, d0));
+        a1 = f64x2.add(a1, f64x2.mul(d1, d1));
+        a2 = f64x2.add(a2, f64x2.mul(d2, d2));
+        a3 = f64x2.add(a3, f64x2.mul(d3, d3));
+      }
+      e0 = f64x2.extract_lane(a0, 0) + f64x2.extract_lane(a0, 1);
+      e1 = f64x2.extract_lane(a1, 0) + f64x2.extract_lane(a1, 1);
+      e2 = f64x2.extract_lane(a2, 0) + f64x2.extract_lane(a2, 1);
+      e3 = f64x2.extract_lane(a3, 0) + f64x2.extract_lane(a3, 1);
+    }
+    if (e0 < best) {
+      second = best;
+      best = e0;
+      index = j;
+    } else if (e0 < second) second = e0;
+    if (e1 < best) {
+      second = best;
+      best = e1;
+      index = j + 1;
+    } else if (e1 < second) second = e1;
+    if (e2 < best) {
+      second = best;
+      best = e2;
+      index = j + 2;
+    } else if (e2 < second) second = e2;
+    if (e3 < best) {
+      second = best;
+      best = e3;
+      index = j + 3;
+    } else if (e3 < second) second = e3;
   }
-  for (; j < k; j++) consider(dist2(x, rowPtr(centroidsPtr, j)), j);
+  for (; j < k; j++) {
+    const e = dist2(x, dRow(j));
+    if (e < best) {
+      second = best;
+      best = e;
+      index = j;
+    } else if (e < second) second = e;
+  }
+  scanBest = best;
+  scanSecond = second;
+  scanIndex = index;
 }
 
+/** dst (float64 row) += the point row at src (promoted from float32 in float32 mode). */
 function addRow(dst: usize, src: usize): void {
   const end = dst + ((<usize>dp) << 3);
+  if (single) {
+    while (dst < end) {
+      const v = v128.load(src);
+      v128.store(dst, f64x2.add(v128.load(dst), f64x2.promote_low_f32x4(v)));
+      const high = f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 0, 1));
+      v128.store(dst, f64x2.add(v128.load(dst, 16), high), 16);
+      dst += 32;
+      src += 16;
+    }
+    return;
+  }
   while (dst < end) {
     v128.store(dst, f64x2.add(v128.load(dst), v128.load(src)));
     dst += 16;
@@ -169,8 +325,20 @@ function addRow(dst: usize, src: usize): void {
   }
 }
 
+/** dst (float64 row) −= the point row at src. */
 function subRow(dst: usize, src: usize): void {
   const end = dst + ((<usize>dp) << 3);
+  if (single) {
+    while (dst < end) {
+      const v = v128.load(src);
+      v128.store(dst, f64x2.sub(v128.load(dst), f64x2.promote_low_f32x4(v)));
+      const high = f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 0, 1));
+      v128.store(dst, f64x2.sub(v128.load(dst, 16), high), 16);
+      dst += 32;
+      src += 16;
+    }
+    return;
+  }
   while (dst < end) {
     v128.store(dst, f64x2.sub(v128.load(dst), v128.load(src)));
     dst += 16;
@@ -222,7 +390,7 @@ export function lloydChunk(chunk: i32): void {
   let changed: f64 = 0;
   let inertia: f64 = 0;
   for (let i = start; i < end; i++) {
-    const x = rowPtr(xPtr, i);
+    const x = xRow(i);
     scanAll(x);
     const best = scanBest;
     const second = scanSecond;
@@ -230,8 +398,8 @@ export function lloydChunk(chunk: i32): void {
     const assignAt = assignPtr + ((<usize>i) << 2);
     if (load<i32>(assignAt) != bestIndex) changed += 1;
     store<i32>(assignAt, bestIndex);
-    store<f64>(upperPtr + ((<usize>i) << 3), Math.sqrt(best));
-    store<f64>(lowerPtr + ((<usize>i) << 3), Math.sqrt(second));
+    store<f64>(upperPtr + ((<usize>i) << 3), Math.sqrt(best) * upScale);
+    store<f64>(lowerPtr + ((<usize>i) << 3), Math.sqrt(second) * downScale);
     addMember(chunk, bestIndex, x);
     inertia += best;
   }
@@ -264,15 +432,15 @@ export function hamerlyChunk(
     let l = load<f64>(lowerAt) - (a == maxDriftIndex ? secondDrift : maxDrift);
     const half = load<f64>(halfMinPtr + ((<usize>a) << 3));
     const m = half > l ? half : l;
-    if (u * SAFE > m) {
-      const x = rowPtr(xPtr, i);
-      u = Math.sqrt(dist2(x, rowPtr(centroidsPtr, a)));
-      if (u * SAFE > m) {
+    if (u * safe > m) {
+      const x = xRow(i);
+      u = Math.sqrt(dist2(x, dRow(a))) * upScale;
+      if (u * safe > m) {
         scanned += 1;
         scanAll(x);
         const bestIndex = scanIndex;
-        u = Math.sqrt(scanBest);
-        l = Math.sqrt(scanSecond);
+        u = Math.sqrt(scanBest) * upScale;
+        l = Math.sqrt(scanSecond) * downScale;
         if (bestIndex != a) {
           removeMember(chunk, a, x);
           addMember(chunk, bestIndex, x);
@@ -297,26 +465,37 @@ export function columnSumsChunk(chunk: i32): void {
   const end = chunkEnd(start);
   const out = chunkSums(chunk);
   memory.fill(out, 0, (<usize>dp) << 3);
-  for (let i = start; i < end; i++) addRow(out, rowPtr(xPtr, i));
+  for (let i = start; i < end; i++) addRow(out, xRow(i));
 }
 
 /**
- * Loading, step 2: subtracts the column means (held in the first centroid row) from the
- * chunk's points and leaves the per-column sums of squares of the result in the chunk's first
- * row of `sums`.
+ * Loading, step 2: subtracts the column means (held in the first distance-centroid row) from
+ * the chunk's points and leaves the per-column sums of squares of the result (in float64) in
+ * the chunk's first row of `sums`.
  */
 export function centerChunk(chunk: i32): void {
   const start = chunk * chunkSize;
   const end = chunkEnd(start);
   const out = chunkSums(chunk);
   memory.fill(out, 0, (<usize>dp) << 3);
-  const rowBytes = (<usize>dp) << 3;
   for (let i = start; i < end; i++) {
-    const x = rowPtr(xPtr, i);
-    for (let off: usize = 0; off < rowBytes; off += 16) {
-      const v = f64x2.sub(v128.load(x + off), v128.load(centroidsPtr + off));
-      v128.store(x + off, v);
-      v128.store(out + off, f64x2.add(v128.load(out + off), f64x2.mul(v, v)));
+    const x = xRow(i);
+    if (single) {
+      for (let off: usize = 0; off < rowBytes; off += 16) {
+        const v = f32x4.sub(v128.load(x + off), v128.load(distPtr + off));
+        v128.store(x + off, v);
+        const low = f64x2.promote_low_f32x4(v);
+        const high = f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 0, 1));
+        const o = out + (off << 1);
+        v128.store(o, f64x2.add(v128.load(o), f64x2.mul(low, low)));
+        v128.store(o, f64x2.add(v128.load(o, 16), f64x2.mul(high, high)), 16);
+      }
+    } else {
+      for (let off: usize = 0; off < rowBytes; off += 16) {
+        const v = f64x2.sub(v128.load(x + off), v128.load(centroidsPtr + off));
+        v128.store(x + off, v);
+        v128.store(out + off, f64x2.add(v128.load(out + off), f64x2.mul(v, v)));
+      }
     }
   }
 }
@@ -328,8 +507,8 @@ export function assignedDistChunk(chunk: i32): void {
   let total: f64 = 0;
   for (let i = start; i < end; i++) {
     const a = load<i32>(assignPtr + ((<usize>i) << 2));
-    const d = dist2(rowPtr(xPtr, i), rowPtr(centroidsPtr, a));
-    store<f64>(upperPtr + ((<usize>i) << 3), Math.sqrt(d));
+    const d = dist2(xRow(i), dRow(a));
+    store<f64>(upperPtr + ((<usize>i) << 3), Math.sqrt(d) * upScale);
     total += d;
   }
   store<f64>(statAt(chunk, STAT_SUM), total);
@@ -342,11 +521,11 @@ export function assignedDistChunk(chunk: i32): void {
 export function ppDistChunk(chunk: i32, centerRow: i32, first: i32): void {
   const start = chunk * chunkSize;
   const end = chunkEnd(start);
-  const c = rowPtr(xPtr, centerRow);
+  const c = xRow(centerRow);
   let total: f64 = 0;
   for (let i = start; i < end; i++) {
     const at = upperPtr + ((<usize>i) << 3);
-    let d = dist2(rowPtr(xPtr, i), c);
+    let d = dist2(xRow(i), c);
     if (!first) {
       const old = load<f64>(at);
       if (old < d) d = old;
@@ -363,15 +542,15 @@ export function ppTrialChunk(chunk: i32, trials: i32): void {
   const end = chunkEnd(start);
   for (let t = 0; t < trials; t++) store<f64>(statAt(chunk, STAT_TRIALS + t), 0);
   for (let i = start; i < end; i++) {
-    const x = rowPtr(xPtr, i);
+    const x = xRow(i);
     const current = load<f64>(upperPtr + ((<usize>i) << 3));
     let t = 0;
     for (; t + 4 <= trials; t += 4) {
       dist2x4(x, candidateRow(t), candidateRow(t + 1), candidateRow(t + 2), candidateRow(t + 3));
-      addTrial(chunk, t, e0 < current ? e0 : current);
-      addTrial(chunk, t + 1, e1 < current ? e1 : current);
-      addTrial(chunk, t + 2, e2 < current ? e2 : current);
-      addTrial(chunk, t + 3, e3 < current ? e3 : current);
+      addTrial(chunk, t, quad0 < current ? quad0 : current);
+      addTrial(chunk, t + 1, quad1 < current ? quad1 : current);
+      addTrial(chunk, t + 2, quad2 < current ? quad2 : current);
+      addTrial(chunk, t + 3, quad3 < current ? quad3 : current);
     }
     for (; t < trials; t++) {
       const d = dist2(x, candidateRow(t));
@@ -381,7 +560,7 @@ export function ppTrialChunk(chunk: i32, trials: i32): void {
 }
 
 function candidateRow(t: i32): usize {
-  return rowPtr(xPtr, load<i32>(candPtr + ((<usize>t) << 2)));
+  return xRow(load<i32>(candPtr + ((<usize>t) << 2)));
 }
 
 function addTrial(chunk: i32, t: i32, value: f64): void {

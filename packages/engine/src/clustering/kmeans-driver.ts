@@ -20,6 +20,10 @@ export interface Workspace {
   readonly layout: KernelLayout;
   readonly f64: Float64Array;
   readonly i32: Int32Array;
+  readonly f32: Float32Array;
+  /** The point rows: `f64`, or `f32` in float32 mode; `x` is their element offset. */
+  readonly rows: Float64Array | Float32Array;
+  readonly x: number;
   /** Per-feature means subtracted from the points (centring keeps sums of squares accurate). */
   readonly mean: Float64Array;
   /** Convergence threshold on Σⱼ ‖Δcⱼ‖²: `tolerance` × the mean per-feature variance. */
@@ -47,20 +51,21 @@ export interface RestartResult {
 const LLOYD: KernelPhase = { op: 'lloydChunk', args: [] };
 const ASSIGNED_DISTANCES: KernelPhase = { op: 'assignedDistChunk', args: [] };
 
-/** Copies `points` into kernel memory, padded with zero columns to `layout.dp` columns. */
-export function copyPoints(points: Matrix, layout: KernelLayout, f64: Float64Array): void {
+/** Copies `points` into kernel memory (float32 in float32 mode), zero-padded to `layout.dp` columns. */
+export function copyPoints(points: Matrix, layout: KernelLayout, buffer: ArrayBufferLike): void {
   const { n, d, dp } = layout;
-  const x = layout.x >> 3;
+  const rows = layout.single ? new Float32Array(buffer) : new Float64Array(buffer);
+  const x = layout.single ? layout.x >> 2 : layout.x >> 3;
   if (d === dp) {
-    f64.set(points.data, x);
+    rows.set(points.data, x); // to float32: rounded to nearest, as Math.fround
     return;
   }
   const data = points.data;
   for (let i = 0; i < n; i++) {
     const src = i * d;
     const dst = x + i * dp;
-    for (let j = 0; j < d; j++) f64[dst + j] = data[src + j]!;
-    for (let j = d; j < dp; j++) f64[dst + j] = 0;
+    for (let j = 0; j < d; j++) rows[dst + j] = data[src + j]!;
+    for (let j = d; j < dp; j++) rows[dst + j] = 0;
   }
 }
 
@@ -92,8 +97,15 @@ export function* prepareWorkspace(
     if (!Number.isFinite(mean[j]!)) throw nonFiniteError(points, j);
     mean[j]! /= n;
   }
-  // centerChunk reads the means from the first centroid row (centroids are not set yet).
-  f64.set(mean, layout.centroids >> 3);
+  // centerChunk reads the means from the first distance-centroid row (not in use yet); in
+  // float32 mode it subtracts them rounded to float32, and those are the means added back.
+  const f32 = new Float32Array(buffer);
+  if (layout.single) {
+    f32.set(mean, layout.distCentroids >> 2);
+    for (let j = 0; j < dp; j++) mean[j] = f32[(layout.distCentroids >> 2) + j]!;
+  } else {
+    f64.set(mean, layout.centroids >> 3);
+  }
   yield { op: 'centerChunk', args: [] };
   const squares = columnTotals();
   let meanVariance = 0;
@@ -107,6 +119,9 @@ export function* prepareWorkspace(
     layout,
     f64,
     i32: new Int32Array(buffer),
+    f32,
+    rows: layout.single ? f32 : f64,
+    x: layout.single ? layout.x >> 2 : layout.x >> 3,
     mean: mean.subarray(0, d),
     shiftThreshold: tolerance * meanVariance,
     totalSquares,
@@ -126,7 +141,7 @@ function nonFiniteError(points: Matrix, column: number): EngineError {
   }
   return new EngineError(
     'invalid_argument',
-    `points: column ${column} sums beyond the float64 range; scale the features first`,
+    `points: column ${column} sums beyond the floating-point range (float32: |values| < 3.4e38); scale the features first`,
     ['points', 'column', column],
   );
 }
@@ -142,6 +157,12 @@ export function* fitRestart(
   const centroids = f64.subarray(centroidsAt, centroidsAt + k * dp);
   const drift = f64.subarray(layout.drift >> 3, (layout.drift >> 3) + k);
   const halfMin = f64.subarray(layout.halfMin >> 3, (layout.halfMin >> 3) + k);
+  // Float32 mode: distances are measured to a float32 copy of the centroids, so that copy is
+  // what drifts and centroid gaps (the bounds) are computed from.
+  const distCentroids = layout.single
+    ? ws.f32.subarray(layout.distCentroids >> 2, (layout.distCentroids >> 2) + k * dp)
+    : undefined;
+  const previous = new Float64Array(k * dp);
 
   if ('rows' in settings.start) {
     const start = settings.start.data;
@@ -152,6 +173,7 @@ export function* fitRestart(
   } else {
     yield* seedPlusPlus(ws, settings.start, centroids);
   }
+  distCentroids?.set(centroids);
   i32.fill(-1, layout.assign >> 2, (layout.assign >> 2) + n);
 
   const sums = new ChunkTotals(layout, f64);
@@ -166,10 +188,18 @@ export function* fitRestart(
       relocateEmptyClusters(ws, sums);
       sums.combine();
     }
+    if (distCentroids) previous.set(distCentroids);
     shift = updateCentroids(sums, centroids, drift, dp);
+    if (distCentroids) {
+      distCentroids.set(centroids);
+      measureDrift(previous, distCentroids, drift, dp);
+    }
     iterations = iteration;
     settings.onIteration?.(iteration, sums.withinSumOfSquares(ws.totalSquares));
-    if (settings.algorithm === 'hamerly') computeHalfMin(centroids, halfMin, k, dp);
+    if (settings.algorithm === 'hamerly') {
+      const measured = distCentroids ? Float64Array.from(distCentroids) : centroids;
+      computeHalfMin(measured, halfMin, k, dp);
+    }
     if (shift <= ws.shiftThreshold) {
       converged = true;
       break;
@@ -276,6 +306,20 @@ function updateCentroids(
   return shift;
 }
 
+/** drift[j] = ‖after_j − before_j‖, from the float32 distance centroids. */
+function measureDrift(
+  before: Float64Array,
+  after: Float32Array,
+  drift: Float64Array,
+  dp: number,
+): void {
+  for (let j = 0; j < drift.length; j++) {
+    let moved = 0;
+    for (let t = 0; t < dp; t++) moved += (after[j * dp + t]! - before[j * dp + t]!) ** 2;
+    drift[j] = Math.sqrt(moved);
+  }
+}
+
 function computeHalfMin(
   centroids: Float64Array,
   halfMin: Float64Array,
@@ -327,13 +371,14 @@ function relocateEmptyClusters(ws: Workspace, totals: ChunkTotals): void {
     if (far < 0) continue;
     const from = i32[assignAt + far]!;
     const chunk = Math.floor(far / chunkSize);
-    const x = (layout.x >> 3) + far * dp;
+    const rows = ws.rows;
+    const x = ws.x + far * dp;
     const fromSlot = chunk * layout.countStride + from;
     const toSlot = chunk * layout.countStride + empty;
     const chunkSums = (layout.sums >> 3) + chunk * layout.sumsStride;
     for (let t = 0; t < dp; t++) {
-      f64[chunkSums + from * dp + t]! -= f64[x + t]!;
-      f64[chunkSums + empty * dp + t]! += f64[x + t]!;
+      f64[chunkSums + from * dp + t]! -= rows[x + t]!;
+      f64[chunkSums + empty * dp + t]! += rows[x + t]!;
     }
     f64[(layout.counts >> 3) + fromSlot]! -= 1;
     f64[(layout.counts >> 3) + toSlot]! += 1;
@@ -409,6 +454,7 @@ function* seedPlusPlus(
     potential = sumStat(ws, STAT_SUM);
     chosen.push(row);
   }
-  const x = layout.x >> 3;
-  chosen.forEach((row, j) => centroids.set(f64.subarray(x + row * dp, x + (row + 1) * dp), j * dp));
+  chosen.forEach((row, j) =>
+    centroids.set(ws.rows.subarray(ws.x + row * dp, ws.x + (row + 1) * dp), j * dp),
+  );
 }

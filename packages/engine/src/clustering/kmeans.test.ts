@@ -293,6 +293,62 @@ describe('kmeans accelerated paths agree with plain Lloyd', () => {
   });
 });
 
+describe('kmeans in float32', () => {
+  const { points } = gaussianBlobs(12_000, 3, 6, 2, 5);
+  const initialCentroids = createMatrix(6, 3, points.data.slice(0, 18));
+  const base: KMeansOptions = {
+    initialCentroids,
+    tolerance: 0,
+    maxIterations: 200,
+    precision: 'float32',
+  };
+
+  it('fits the four points exactly (their values are float32 numbers)', async () => {
+    const four = matrixFromRows([
+      [0, 0],
+      [1, 1],
+      [4, 0],
+      [5, 1],
+    ]);
+    for (const backend of backends) {
+      const result = await kmeans(four, 2, {
+        initialCentroids: matrixFromRows([
+          [0, 0],
+          [1, 1],
+        ]),
+        tolerance: 0,
+        precision: 'float32',
+        backend,
+      });
+      expect(Array.from(result.centroids.data)).toEqual([0.5, 0.5, 4.5, 0.5]);
+      expect(result.iterations).toBe(3);
+      expect(result.inertia).toBe(2);
+    }
+  });
+
+  for (const backend of backends) {
+    it(`Hamerly bounds give exactly the plain float32 Lloyd result (${backend})`, async () => {
+      const hamerly = await kmeans(points, 6, { ...base, backend, algorithm: 'hamerly' });
+      const lloyd = await kmeans(points, 6, { ...base, backend, algorithm: 'lloyd' });
+      expectSameResult(hamerly, lloyd);
+    });
+  }
+
+  it('stays within rounding of the float64 fit', async () => {
+    const single = await kmeans(points, 6, base);
+    const double = await kmeans(points, 6, { ...base, precision: 'float64' });
+    expect(Math.abs(single.inertia - double.inertia) / double.inertia).toBeLessThan(1e-6);
+    expect(adjustedRandIndex(double.assignments, single.assignments)).toBeGreaterThan(0.999);
+  });
+
+  it.runIf(wasmBuilt)('is bit-identical across kernels and thread counts', async () => {
+    const options: KMeansOptions = { seed: 3, nInit: 2, precision: 'float32' };
+    const wasm = await kmeans(points, 6, { ...options, backend: 'wasm-simd', threads: 1 });
+    expectSameResult(wasm, await kmeans(points, 6, { ...options, backend: 'typescript' }));
+    expectSameResult(wasm, await kmeans(points, 6, { ...options, threads: 2 }));
+  });
+});
+
 describe('kmeans validation', () => {
   const points = matrixFromRows([
     [0, 0],
@@ -328,6 +384,7 @@ describe('kmeans validation', () => {
     ['threads', { threads: 0 }],
     ['seed', { seed: Number.POSITIVE_INFINITY }],
     ['algorithm', { algorithm: 'elkan' as 'lloyd' }],
+    ['precision', { precision: 'float16' as 'float32' }],
   ])('rejects a bad %s', async (field, options) => {
     const error = await rejection(() => kmeans(points, 2, options));
     expect(error.path).toEqual([field]);

@@ -26,6 +26,11 @@ export interface KMeansKernel {
     candidates: number,
     countsPerChunk: number,
     sumsPerChunk: number,
+    singlePrecision: number,
+    distCentroids: number,
+    safeMargin: number,
+    upMargin: number,
+    downMargin: number,
   ): void;
   columnSumsChunk(chunk: number): void;
   centerChunk(chunk: number): void;
@@ -73,6 +78,11 @@ export function configureArgs(layout: KernelLayout): Parameters<KMeansKernel['co
     layout.candidates,
     layout.countStride,
     layout.sumsStride,
+    layout.single ? 1 : 0,
+    layout.distCentroids,
+    layout.margins.safe,
+    layout.margins.up,
+    layout.margins.down,
   ];
 }
 

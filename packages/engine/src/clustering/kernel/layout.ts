@@ -6,7 +6,9 @@
 export interface KernelLayout {
   readonly n: number;
   readonly d: number;
-  /** `d` padded to an even count with a zero column (one f64x2 vector per kernel step). */
+  /** Points (and the centroids distances are measured to) are float32, not float64. */
+  readonly single: boolean;
+  /** `d` padded with zero columns to a whole vector: even (f64x2), or a multiple of 4 (f32x4). */
   readonly dp: number;
   readonly k: number;
   readonly chunkSize: number;
@@ -32,7 +34,30 @@ export interface KernelLayout {
   readonly counts: number;
   readonly stats: number;
   readonly candidates: number;
+  /** `[k, dp]` float32 copy of the centroids for distances (float32 mode), else `centroids`. */
+  readonly distCentroids: number;
+  readonly margins: BoundMargins;
   readonly byteLength: number;
+}
+
+/**
+ * How far computed distances may be from the exact ones, for the triangle-inequality bounds:
+ * a bound computed from a distance is widened by `up`/`down`, and a point is skipped only if
+ * its upper bound times `safe` is below the skip threshold. Float64: only the bound updates
+ * round (the 1e-12 margin). Float32: each squared distance is within (dp/4 + 4)·2^-24 of the
+ * exact distance between the float32 rows (positive terms, so the error is relative), hence a
+ * skipped point is nearer its centroid than any other by more than both rounding errors.
+ */
+export interface BoundMargins {
+  readonly safe: number;
+  readonly up: number;
+  readonly down: number;
+}
+
+export function boundMargins(single: boolean, dp: number): BoundMargins {
+  if (!single) return { safe: 1 + 1e-12, up: 1, down: 1 };
+  const eta = (dp / 4 + 4) * 2 ** -24;
+  return { safe: 1 + 2 * eta + 1e-12, up: 1 + eta, down: 1 - eta };
 }
 
 /** The kernel's own static data lives below this offset; our buffers start here. */
@@ -56,8 +81,8 @@ export function kmeansPlusPlusTrials(k: number): number {
  * on `n` only, never on the thread count, so every thread count adds the same partial sums in
  * the same order.
  */
-export function planLayout(n: number, d: number, k: number): KernelLayout {
-  const dp = Math.ceil(d / 2) * 2;
+export function planLayout(n: number, d: number, k: number, single = false): KernelLayout {
+  const dp = single ? Math.ceil(d / 4) * 4 : Math.ceil(d / 2) * 2;
   const chunkSize = Math.max(MIN_CHUNK_SIZE, Math.ceil(n / MAX_CHUNKS));
   const chunks = Math.ceil(n / chunkSize);
   const trials = kmeansPlusPlusTrials(k);
@@ -74,7 +99,7 @@ export function planLayout(n: number, d: number, k: number): KernelLayout {
     return at;
   };
   const control = take(16);
-  const x = take(n * dp * 8);
+  const x = take(n * dp * (single ? 4 : 8));
   const assign = take(n * 4);
   const upper = take(n * 8);
   const lower = take(n * 8);
@@ -85,9 +110,11 @@ export function planLayout(n: number, d: number, k: number): KernelLayout {
   const counts = take(chunks * countStride * 8);
   const stats = take(chunks * statStride * 8);
   const candidates = take(trials * 4);
+  const distCentroids = single ? take(k * dp * 4) : centroids;
   return {
     n,
     d,
+    single,
     dp,
     k,
     chunkSize,
@@ -108,6 +135,8 @@ export function planLayout(n: number, d: number, k: number): KernelLayout {
     counts,
     stats,
     candidates,
+    distCentroids,
+    margins: boundMargins(single, dp),
     byteLength: offset,
   };
 }
