@@ -183,12 +183,17 @@ const suite: BenchSuite = {
         });
         console.log(`  n=${n} ${name}: ${fmt(median(times))} ms/iteration`);
       };
-      await ours('tagwise, Hamerly bounds, 1 thread', { threads: 1 });
-      await ours('tagwise, Hamerly bounds, 2 threads', { threads: 2 });
-      await ours('tagwise, plain Lloyd, 1 thread', { threads: 1, algorithm: 'lloyd' });
-      await ours('tagwise, plain Lloyd, 2 threads', { threads: 2, algorithm: 'lloyd' });
+      for (const precision of ['float64', 'float32'] as const) {
+        for (const threads of [1, 2]) {
+          const label = `${threads} thread${threads > 1 ? 's' : ''}, ${precision}`;
+          await ours(`tagwise, Hamerly bounds, ${label}`, { threads, precision });
+          await ours(`tagwise, plain Lloyd, ${label}`, { threads, precision, algorithm: 'lloyd' });
+        }
+      }
       if (n <= 100_000) {
-        await ours('tagwise TypeScript kernel, Hamerly, 1 thread', { backend: 'typescript' });
+        await ours('tagwise TypeScript kernel, Hamerly, 1 thread, float64', {
+          backend: 'typescript',
+        });
       }
 
       const data = rowsOf(points);
@@ -277,6 +282,7 @@ const suite: BenchSuite = {
       };
       const oursDefault = await fullFit('tagwise defaults (nInit 4)', {});
       const oursOne = await fullFit('tagwise, nInit 1', { nInit: 1 });
+      await fullFit('tagwise, nInit 1, float32', { nInit: 1, precision: 'float32' });
       const mlFull = await timed(() => mlKmeans(data, K, { seed: 1 }));
       const mlInertia = inertiaOf(points, mlFull.value.centroids);
       fullRows.push(
