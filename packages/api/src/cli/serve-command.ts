@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { closeOnInterrupt } from './until-interrupted.ts';
 import { loadConfig, startServer } from '../server.ts';
 
 /** `tagwise serve`: the HTTP API plus an in-process job worker. */
@@ -9,14 +10,6 @@ export function registerServeCommand(program: Command): void {
     .option('--no-worker', 'do not run jobs in this process')
     .action(async (options: { worker: boolean }) => {
       const server = await startServer(loadConfig(), { worker: options.worker });
-      await new Promise<void>((resolve) => {
-        const shutdown = () => {
-          process.off('SIGINT', shutdown);
-          process.off('SIGTERM', shutdown);
-          server.close().then(resolve, resolve);
-        };
-        process.on('SIGINT', shutdown);
-        process.on('SIGTERM', shutdown);
-      });
+      await closeOnInterrupt(() => server.close());
     });
 }

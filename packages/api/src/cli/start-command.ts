@@ -1,0 +1,66 @@
+import { dirname, join } from 'node:path';
+import type { Command } from 'commander';
+import { closeOnInterrupt } from './until-interrupted.ts';
+import { bootstrapDemo, type StepReporter } from '../demo/bootstrap-demo.ts';
+import { demoAdminKey } from '../demo/demo-admin-key.ts';
+import { createJobRegistry } from '../jobs/job-handlers.ts';
+import { createJsonLogger } from '../logger.ts';
+import { loadConfig, startServer } from '../server.ts';
+import { createProgress } from './progress.ts';
+
+/** Shows each set-up step as a progress bar on a terminal, and as one line when it ends. */
+const terminalReporter: StepReporter = {
+  start(label) {
+    const progress = createProgress(label, 100);
+    const started = Date.now();
+    return {
+      update: (fraction, detail) => progress.update(Math.round(fraction * 100), 100, detail),
+      done(summary) {
+        progress.stop();
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        process.stderr.write(`✓ ${label}: ${summary} (${seconds} s)\n`);
+      },
+    };
+  },
+};
+
+/**
+ * `tagwise start`: the whole product on one port. Migrates the database, loads the bundled
+ * data sets into their workspaces on first start (events, features, clustering, churn,
+ * suggestions), prints an admin key and serves the API until interrupted.
+ */
+export function registerStartCommand(program: Command): void {
+  program
+    .command('start')
+    .description('Set up the bundled demo workspaces on first start and serve the API (PORT)')
+    .action(async () => {
+      const config = loadConfig();
+      const jobs = createJobRegistry();
+      // Requests are logged as JSON to stdout; set-up progress goes to stderr.
+      const server = await startServer(config, {
+        jobs,
+        logger: createJsonLogger(process.stdout, process.stderr),
+        startupTasks: [(database) => bootstrapDemo(database.db, jobs, terminalReporter)],
+      });
+      await server.started;
+      const keyFile = join(dirname(config.dataDir), 'admin-key');
+      const key = config.bootstrapKey ?? (await demoAdminKey(server.database.db, keyFile));
+      const origin = `http://localhost:${server.port}`;
+      process.stderr.write(
+        [
+          '',
+          server.readiness.isReady()
+            ? 'Tagwise is running.'
+            : `Tagwise is running, but not ready: ${server.readiness.reason()}`,
+          `  API       ${origin}/v1   docs: ${origin}/docs   OpenAPI: ${origin}/openapi.json`,
+          `  Admin key ${key}`,
+          config.bootstrapKey
+            ? '            (from TAGWISE_BOOTSTRAP_KEY)'
+            : `            (kept in ${keyFile})`,
+          `  Try:      curl -H "Authorization: Bearer ${key}" ${origin}/v1/workspaces`,
+          '',
+        ].join('\n'),
+      );
+      await closeOnInterrupt(() => server.close());
+    });
+}
