@@ -14,13 +14,13 @@ export interface NetworkOptions {
   readonly dropout?: number;
   /** L2 penalty on kernels, added to the mean loss. @default 1e-4 logistic, 1e-3 mlp */
   readonly l2?: number;
-  /** Adam step size. @default 0.01 logistic, 0.003 mlp */
+  /** Adam step size. @default 0.01 */
   readonly learningRate?: number;
-  /** @default 256 */
+  /** @default 256 logistic, 512 mlp */
   readonly batchSize?: number;
   /** @default 100 logistic, 150 mlp */
   readonly maxEpochs?: number;
-  /** Epochs without validation improvement before stopping. @default 6 logistic, 10 mlp */
+  /** Epochs without validation improvement before stopping. @default 6 logistic, 12 mlp */
   readonly patience?: number;
   /** `balanced` weights each class by n / (2 · nClass) so the minority class is not ignored. @default 'balanced' */
   readonly classWeight?: 'balanced' | 'none';
@@ -65,10 +65,10 @@ export function resolveNetworkOptions(
     hiddenUnits: options.hiddenUnits ?? [32, 16],
     dropout: options.dropout ?? 0.2,
     l2: options.l2 ?? (logistic ? 1e-4 : 1e-3),
-    learningRate: options.learningRate ?? (logistic ? 0.01 : 0.003),
-    batchSize: options.batchSize ?? 256,
+    learningRate: options.learningRate ?? 0.01,
+    batchSize: options.batchSize ?? (logistic ? 256 : 512),
     maxEpochs: options.maxEpochs ?? (logistic ? 100 : 150),
-    patience: options.patience ?? (logistic ? 6 : 10),
+    patience: options.patience ?? (logistic ? 6 : 12),
     classWeight: options.classWeight ?? 'balanced',
   };
   requireArgument(resolved.dropout >= 0 && resolved.dropout < 1, 'dropout', 'must be in [0, 1)');
