@@ -42,7 +42,18 @@ for (const kind of testDatabaseKinds()) {
         json: { role: 'service', workspace: 'acme', name: 'spare' },
       });
       const spareKey = (await spare.json()) as { key: { id: string } };
-      values = { workspace: 'acme', jobId: job.id, externalId: 'c1', keyId: spareKey.key.id };
+      values = {
+        workspace: 'acme',
+        jobId: job.id,
+        externalId: 'c1',
+        keyId: spareKey.key.id,
+        // Unknown ids: allowed roles get 404 or 400, never 401/403.
+        runId: '00000000-0000-4000-8000-000000000000',
+        cluster: '0',
+        tag: 'no-such-tag',
+        suggestionId: '00000000-0000-4000-8000-000000000000',
+        ruleTable: 'rfm-segments',
+      };
       await t.request('/v1/workspaces/acme/events', {
         key: t.acme.keys.admin,
         json: {

@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { Kysely, PGliteDialect } from 'kysely';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
+import { clusterRunRoutes } from './clusters/cluster-run.routes.ts';
 import { customerRoutes } from './customers/customer.routes.ts';
 import { eventRoutes } from './events/event.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
@@ -20,6 +21,7 @@ import { ProblemError } from './http/problem.ts';
 import { workspaceScope } from './http/workspace-scope.ts';
 import { INGEST_LIMITS } from './ingest/limits.ts';
 import { jobRoutes } from './jobs/job.routes.ts';
+import { tagRoutes } from './tags/tag.routes.ts';
 import { apiKeyRoutes } from './keys/api-key.routes.ts';
 import { workspaceRoutes } from './workspaces/workspace.routes.ts';
 
@@ -66,6 +68,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/v1', customerRoutes(deps));
   app.route('/v1', eventRoutes(deps));
   app.route('/v1', jobRoutes(deps));
+  app.route('/v1', tagRoutes(deps));
+  app.route('/v1', clusterRunRoutes(deps));
   app.route('/', docsRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

@@ -1,3 +1,4 @@
+import { clusterRunJob } from '../clusters/cluster-run.job.ts';
 import { featureRefreshJob } from '../features/feature-refresh.job.ts';
 import { JobRegistry } from './job-registry.ts';
 
@@ -6,5 +7,5 @@ import { JobRegistry } from './job-registry.ts';
  * (clustering runs, churn training, scoring) add one `register` line here.
  */
 export function createJobRegistry(): JobRegistry {
-  return new JobRegistry().register(featureRefreshJob);
+  return new JobRegistry().register(featureRefreshJob).register(clusterRunJob);
 }

@@ -188,3 +188,13 @@ export async function updateTag(
     .returningAll()
     .executeTakeFirst();
 }
+
+/** Points a tag at where its suggestions now come from (e.g. the newest run's cluster). */
+export async function setTagSource(db: Db, id: string, source: TagSource): Promise<TagRow> {
+  return db
+    .updateTable('tags')
+    .set({ source: JSON.stringify(source), updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
