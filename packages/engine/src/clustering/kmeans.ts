@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { EngineError, requireArgument } from '../errors.ts';
 import type { Matrix } from '../linalg/matrix.ts';
 import { createRng } from '../random/prng.ts';
@@ -44,8 +44,10 @@ export interface KMeansOptions {
   initialCentroids?: Matrix;
   /**
    * Threads computing the fit (this one plus `threads − 1` workers). Only the WebAssembly
-   * kernel runs threaded; the result does not depend on the count. @default 1 for small inputs
-   * (n·d·k below 2,000,000), else 2 (capped by the available cores)
+   * kernel runs threaded; the result does not depend on the count. @default 2 for inputs with
+   * n·d·k of at least 2,000,000 when another core is idle (1-minute load average below the
+   * core count − 0.5), else 1 — each phase waits for its slowest thread, so a worker that has
+   * to share a busy core slows the fit down instead of speeding it up
    */
   threads?: number;
   /**
@@ -283,10 +285,11 @@ async function runThreaded<T>(
 }
 
 function resolveThreads(requested: number | undefined, layout: KernelLayout): number {
-  const cores = availableParallelism();
   if (requested !== undefined) return Math.min(requested, layout.chunks);
+  const cores = availableParallelism();
+  const idleCore = loadavg()[0]! < cores - 0.5; // loadavg is [0, 0, 0] where unsupported
   const work = layout.n * layout.d * layout.k;
-  return work >= THREADED_WORK ? Math.max(1, Math.min(2, cores, layout.chunks)) : 1;
+  return work >= THREADED_WORK && idleCore ? Math.max(1, Math.min(2, cores, layout.chunks)) : 1;
 }
 
 function resolveSettings(points: Matrix, k: number, options: KMeansOptions): Settings {
