@@ -61,7 +61,8 @@ export interface KMeansOptions {
    * float32 copy of the centroids; sums, means and centroids stay float64): half the memory and
    * about twice the distance throughput. Assignments can then differ from float64 ones for
    * points whose nearest two centroids are within ~1e-6 (relative) of each other — immaterial
-   * for scaled features. The bounded and plain algorithms still agree exactly. @default 'float64'
+   * for scaled features; `inertia` is summed from those float32 distances (relative error
+   * ~1e-6). The bounded and plain algorithms still agree exactly. @default 'float64'
    */
   precision?: 'float64' | 'float32';
   /**
