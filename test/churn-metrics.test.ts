@@ -84,6 +84,19 @@ describe('classification metrics', () => {
     ).toEqual([2, 2, 2, 1, 1, 1, 1, 1, 1, 1]);
   });
 
+  it('lift shares tied scores pro rata, so a constant score has lift 1', () => {
+    const labels = [1, 1, 1, 0, 0, 0, 0, 0, 0, 0];
+    const table = liftTable(new Array(10).fill(0.3), labels, 5);
+    for (const group of table) {
+      expect(group.positives).toBeCloseTo(0.6, 12);
+      expect(group.lift).toBeCloseTo(1, 12);
+    }
+    // a tie run across the first edge: scores 0.9 (pos), 0.5 (pos, neg, neg), 0.1 ...
+    const split = liftTable([0.9, 0.5, 0.5, 0.5, 0.1, 0.1], [1, 1, 0, 0, 0, 0], 3);
+    expect(split[0]!.positives).toBeCloseTo(1 + 1 / 3, 12);
+    expect(split[1]!.positives).toBeCloseTo(2 / 3, 12);
+  });
+
   it('report bundles the metrics and thins curves', () => {
     const n = 1000;
     const probabilities = Array.from({ length: n }, (_, i) => (i + 0.5) / n);
