@@ -21,6 +21,9 @@ import { ProblemError } from './http/problem.ts';
 import { workspaceScope } from './http/workspace-scope.ts';
 import { INGEST_LIMITS } from './ingest/limits.ts';
 import { jobRoutes } from './jobs/job.routes.ts';
+import { notebookRoutes } from './notebooks/notebook.routes.ts';
+import { featureSummaryRoutes } from './features/feature-summary.routes.ts';
+import { workbenchStatic } from './http/workbench-static.ts';
 import { tagRoutes } from './tags/tag.routes.ts';
 import { apiKeyRoutes } from './keys/api-key.routes.ts';
 import { workspaceRoutes } from './workspaces/workspace.routes.ts';
@@ -68,6 +71,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/v1', customerRoutes(deps));
   app.route('/v1', eventRoutes(deps));
   app.route('/v1', jobRoutes(deps));
+  app.route('/v1', notebookRoutes(deps));
+  app.route('/v1', featureSummaryRoutes(deps));
   app.route('/v1', tagRoutes(deps));
   app.route('/v1', clusterRunRoutes(deps));
   app.route('/', docsRoutes());
@@ -86,6 +91,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
         'Customer tag recommendation. Errors are RFC 9457 application/problem+json with a stable `type`. Every response carries X-Request-Id. Each operation lists the roles that may call it in `x-tagwise-roles`.',
     },
   });
+  // Last: only paths no route answered reach the built workbench.
+  app.use('*', workbenchStatic());
   return app;
 }
 

@@ -13,6 +13,7 @@ import type {
 import type { CustomerTagTable } from '../tags/customer-tag.table.ts';
 import type { RuleTableTable } from '../rules/rule-table.table.ts';
 import type { SuggestionPolicyTable, SuggestionTable } from '../suggestions/suggestion.table.ts';
+import type { NotebookTable } from '../notebooks/notebook.table.ts';
 
 /** Every table Kysely knows about; later migrations add theirs here. */
 export interface Database {
@@ -29,6 +30,7 @@ export interface Database {
   suggestion_policies: SuggestionPolicyTable;
   suggestions: SuggestionTable;
   customer_tags: CustomerTagTable;
+  notebooks: NotebookTable;
 }
 
 /** A connection or a transaction: repository functions accept either. */
