@@ -53,6 +53,7 @@ for (const kind of testDatabaseKinds()) {
         tag: 'no-such-tag',
         suggestionId: '00000000-0000-4000-8000-000000000000',
         ruleTable: 'rfm-segments',
+        modelId: '00000000-0000-4000-8000-000000000000',
       };
       await t.request('/v1/workspaces/acme/events', {
         key: t.acme.keys.admin,

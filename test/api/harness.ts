@@ -87,7 +87,11 @@ export interface RequestOptions {
  */
 export async function startTestServer(
   kind: TestDatabaseKind,
-  options: { jobs?: JobRegistry; startupTasks?: ServerOptions['startupTasks'] } = {},
+  options: {
+    jobs?: JobRegistry;
+    startupTasks?: ServerOptions['startupTasks'];
+    changeHooks?: ServerOptions['changeHooks'];
+  } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(kind);
   const acme = await createWorkspaceFixture(database.db, 'acme');
@@ -99,6 +103,7 @@ export async function startTestServer(
     workerOptions: { pollIntervalMs: 20, progressIntervalMs: 0, heartbeatIntervalMs: 200 },
     sseIntervalMs: 20,
     ...(options.startupTasks === undefined ? {} : { startupTasks: options.startupTasks }),
+    ...(options.changeHooks === undefined ? {} : { changeHooks: options.changeHooks }),
   });
   const request = (path: string, init: RequestOptions = {}) => {
     const headers: Record<string, string> = { ...init.headers };

@@ -4,6 +4,7 @@ import { Kysely, PGliteDialect } from 'kysely';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { clusterRunRoutes } from './clusters/cluster-run.routes.ts';
+import { churnRoutes } from './churn/churn.routes.ts';
 import { customerRoutes } from './customers/customer.routes.ts';
 import { eventRoutes } from './events/event.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/v1', featureSummaryRoutes(deps));
   app.route('/v1', tagRoutes(deps));
   app.route('/v1', clusterRunRoutes(deps));
+  app.route('/v1', churnRoutes(deps));
   app.route('/', docsRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

@@ -13,6 +13,8 @@ import type {
 import type { CustomerTagTable } from '../tags/customer-tag.table.ts';
 import type { RuleTableTable } from '../rules/rule-table.table.ts';
 import type { SuggestionPolicyTable, SuggestionTable } from '../suggestions/suggestion.table.ts';
+import type { ChurnModelTable } from '../churn/churn-model.table.ts';
+import type { ChurnPredictionTable, ChurnScoringTable } from '../churn/churn-prediction.table.ts';
 import type { NotebookTable } from '../notebooks/notebook.table.ts';
 
 /** Every table Kysely knows about; later migrations add theirs here. */
@@ -30,6 +32,9 @@ export interface Database {
   suggestion_policies: SuggestionPolicyTable;
   suggestions: SuggestionTable;
   customer_tags: CustomerTagTable;
+  churn_models: ChurnModelTable;
+  churn_scorings: ChurnScoringTable;
+  churn_predictions: ChurnPredictionTable;
   notebooks: NotebookTable;
 }
 

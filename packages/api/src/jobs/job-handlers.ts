@@ -1,4 +1,6 @@
 import { clusterRunJob } from '../clusters/cluster-run.job.ts';
+import { churnScoreJob } from '../churn/churn-score.job.ts';
+import { churnTrainJob } from '../churn/churn-train.job.ts';
 import { featureRefreshJob } from '../features/feature-refresh.job.ts';
 import { JobRegistry } from './job-registry.ts';
 
@@ -7,5 +9,9 @@ import { JobRegistry } from './job-registry.ts';
  * (clustering runs, churn training, scoring) add one `register` line here.
  */
 export function createJobRegistry(): JobRegistry {
-  return new JobRegistry().register(featureRefreshJob).register(clusterRunJob);
+  return new JobRegistry()
+    .register(featureRefreshJob)
+    .register(clusterRunJob)
+    .register(churnTrainJob)
+    .register(churnScoreJob);
 }

@@ -4,6 +4,7 @@ import * as createWorkspacesAndApiKeys from './20261123T0001-create-workspaces-a
 import * as createCustomersAndEvents from './20261123T0002-create-customers-and-events.ts';
 import * as createJobs from './20261123T0003-create-jobs.ts';
 import * as createTagsAndClusterRuns from './20261123T0004-create-tags-and-cluster-runs.ts';
+import * as createChurnModels from './20261123T0005-create-churn-models.ts';
 import * as createSuggestionsAndCustomerTags from './20261123T0006-create-suggestions-and-customer-tags.ts';
 import * as createNotebooks from './20261123T0007-create-notebooks.ts';
 
@@ -16,6 +17,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261123T0002-create-customers-and-events': createCustomersAndEvents,
   '20261123T0003-create-jobs': createJobs,
   '20261123T0004-create-tags-and-cluster-runs': createTagsAndClusterRuns,
+  '20261123T0005-create-churn-models': createChurnModels,
   '20261123T0006-create-suggestions-and-customer-tags': createSuggestionsAndCustomerTags,
   '20261123T0007-create-notebooks': createNotebooks,
 };

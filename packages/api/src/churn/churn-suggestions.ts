@@ -1,0 +1,96 @@
+import type { Factor } from '@tagwise/engine';
+import type { Db } from '../db/database.ts';
+import type { StoredCandidate, SuggestionProvider } from '../suggestions/suggestion-source.ts';
+import { ensureTag, type TagSpec } from '../tags/tag.repository.ts';
+import type { TagRow } from '../tags/tag.table.ts';
+import { findActiveChurnModel } from './churn-model.repository.ts';
+import { listCurrentPredictionsOfModel } from './churn-prediction.repository.ts';
+import type { StoredFactor } from './churn-prediction.table.ts';
+
+/** The predictive tag churn suggestions propose. */
+export const LIKELY_TO_CHURN_TAG: TagSpec = {
+  slug: 'likely-to-churn',
+  displayName: 'Likely to churn',
+  kind: 'predictive',
+  category: 'lifecycle',
+  definition:
+    "The workspace's active churn model gives this customer a high calibrated probability of churning.",
+  usageNote:
+    'The suggestion confidence is the calibrated churn probability (calibration fitted on rows the model did not train on); the explanation names the risk band and the inputs that pushed the prediction most. Re-score after activating a new model.',
+  source: { type: 'model', modelKind: 'churn' },
+};
+
+/** Creates the `likely-to-churn` tag unless the workspace has it (an existing tag is left as the analysts edited it). */
+export function ensureChurnTag(db: Db, workspaceId: string): Promise<TagRow> {
+  return ensureTag(db, workspaceId, LIKELY_TO_CHURN_TAG);
+}
+
+const shown = (value: StoredFactor['value']): string =>
+  value === null
+    ? 'missing'
+    : typeof value === 'number'
+      ? String(Number(value.toPrecision(4)))
+      : String(value);
+
+/**
+ * One sentence for a reviewer, e.g. `Churn risk high (82%, model v3): tenure = 2 raises it,
+ * contract = Month-to-month raises it, monthly_charges = 95.1 lowers it.`
+ */
+export function churnExplanation(
+  probability: number,
+  riskBand: string,
+  factors: readonly StoredFactor[],
+  modelVersion: number,
+): string {
+  const head = `Churn risk ${riskBand} (${Math.round(probability * 100)}%, model v${modelVersion})`;
+  if (factors.length === 0) return `${head}.`;
+  const parts = factors.map(
+    (f) => `${f.feature} = ${shown(f.value)} ${f.contribution >= 0 ? 'raises' : 'lowers'} it`,
+  );
+  return `${head}: ${parts.join(', ')}.`;
+}
+
+/** Stored factors in the engine's suggestion shape (values are numbers or text). */
+export function suggestionFactors(factors: readonly StoredFactor[]): Factor[] {
+  return factors.map((f) => ({
+    feature: f.feature,
+    value: f.value === null ? 'missing' : typeof f.value === 'number' ? f.value : String(f.value),
+    contribution: f.contribution,
+  }));
+}
+
+/** Predictions read per query while yielding candidates. */
+const BATCH = 1000;
+
+/**
+ * Churn suggestions: for every customer whose current prediction comes from the active
+ * model, `likely-to-churn` with the calibrated probability as confidence, the model id as
+ * source version, the top factors and an explanation naming the risk band. Whether a
+ * candidate is stored, reviewed or skipped is the suggestion policy's decision, not this one's.
+ */
+export const churnSuggestionProvider: SuggestionProvider = {
+  source: 'churn',
+  async *candidates(db, workspaceId, signal) {
+    const model = await findActiveChurnModel(db, workspaceId);
+    if (model === undefined) return;
+    let afterCustomerId = 0;
+    while (!signal.aborted) {
+      const rows = await listCurrentPredictionsOfModel(db, workspaceId, model.id, {
+        afterCustomerId,
+        limit: BATCH,
+      });
+      if (rows.length === 0) return;
+      yield rows.map((row): StoredCandidate => ({
+        customerId: row.customer_id,
+        tagSlug: LIKELY_TO_CHURN_TAG.slug,
+        source: 'churn',
+        sourceVersion: model.id,
+        confidence: row.probability,
+        factors: suggestionFactors(row.factors),
+        explanation: churnExplanation(row.probability, row.risk_band, row.factors, model.version),
+      }));
+      afterCustomerId = rows[rows.length - 1]!.customer_id;
+      if (rows.length < BATCH) return;
+    }
+  },
+};
