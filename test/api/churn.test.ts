@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChangeRecord } from '@tagwise/api';
+import { enqueueJob, sql, type ChangeRecord } from '@tagwise/api';
 import { testDatabaseKinds } from '@tagwise/api/testing';
 import { createRng, tfMemory } from '@tagwise/engine';
 import { churnSuggestionProvider } from '../../packages/api/src/churn/churn-suggestions.ts';
@@ -103,6 +103,7 @@ function labelledCustomers(count: number) {
 }
 
 const DAY = 86_400_000;
+const NO_PURCHASE = 'no purchase before the cut-off (the model scores active customers only)';
 const T = Date.UTC(2024, 6, 1);
 
 /**
@@ -601,6 +602,77 @@ for (const kind of testDatabaseKinds()) {
       await body(await post('acme', `/churn/models/${v1.id}/activate`, t.acme.keys.analyst, {}));
     });
 
+    it('swaps a new scoring in whole and drops superseded and abandoned prediction sets', async () => {
+      const db = t.database.db;
+      const workspaceId = t.acme.workspace.id;
+      const current = await body<{ probability: number }>(
+        await t.request('/v1/workspaces/acme/customers/c0001/churn', { key: t.acme.keys.service }),
+      );
+      // A scoring whose job failed after writing some rows: never visible, removed at the next swap.
+      const failed = await enqueueJob(db, { workspaceId, kind: 'churn-score', params: {} });
+      await sql`UPDATE jobs SET status = 'failed' WHERE id = ${failed.id}`.execute(db);
+      const c0001 = await db
+        .selectFrom('customers')
+        .select('id')
+        .where('workspace_id', '=', workspaceId)
+        .where('external_id', '=', 'c0001')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('churn_scorings')
+        .values({
+          job_id: failed.id,
+          workspace_id: workspaceId,
+          model_id: v1.id,
+          as_of: new Date(),
+        })
+        .execute();
+      await db
+        .insertInto('churn_predictions')
+        .values({
+          scoring_job_id: failed.id,
+          workspace_id: workspaceId,
+          customer_id: c0001.id,
+          model_id: v1.id,
+          probability: 0.999,
+          risk_band: 'high',
+          factors: '[]',
+          scored_at: new Date(),
+        })
+        .execute();
+      const unchanged = await body<{ probability: number }>(
+        await t.request('/v1/workspaces/acme/customers/c0001/churn', { key: t.acme.keys.service }),
+      );
+      expect(unchanged.probability).toBe(current.probability);
+
+      const job = await runJob(
+        'acme',
+        t.acme.keys.analyst,
+        await post('acme', '/churn/score', t.acme.keys.analyst, {}),
+      );
+      expect(job.result).toMatchObject({ scored: 301, skipped: 0 });
+      const late = await body<{ riskBand: string }>(
+        await t.request('/v1/workspaces/acme/customers/late-1/churn', { key: t.acme.keys.service }),
+      );
+      expect(late.riskBand).toBe('high');
+      const scorings = await db
+        .selectFrom('churn_scorings')
+        .select(['job_id', 'is_current', 'scored'])
+        .where('workspace_id', '=', workspaceId)
+        .orderBy('started_at')
+        .execute();
+      expect(scorings.map((s) => [s.is_current, s.scored])).toEqual([
+        [false, 300],
+        [true, 301],
+      ]);
+      const rows = await db
+        .selectFrom('churn_predictions')
+        .select(['scoring_job_id', sql<number>`count(*)::int`.as('n')])
+        .where('workspace_id', '=', workspaceId)
+        .groupBy('scoring_job_id')
+        .execute();
+      expect(rows).toEqual([{ scoring_job_id: job.id, n: 301 }]);
+    });
+
     it('trains on a time split of events, scores active customers only, and keeps workspaces apart', async () => {
       const job = await train(
         'globex',
@@ -633,6 +705,12 @@ for (const kind of testDatabaseKinds()) {
       expect(detail.inputs.map((i) => i.name)).toContain('recency_days');
       expect(detail.inputs.every((i) => i.from === 'feature')).toBe(true);
 
+      // Known from attributes only: a time-split model cannot score a customer with no purchase.
+      await body(
+        await post('globex', '/customers', t.globex.keys.analyst, {
+          customers: [{ externalId: 'g-new', attributes: { plan: 'pro' } }],
+        }),
+      );
       const scored = await runJob(
         'globex',
         t.globex.keys.analyst,
@@ -641,14 +719,27 @@ for (const kind of testDatabaseKinds()) {
         }),
       );
       expect(scored.status).toBe('succeeded');
-      const skipped = scored.result?.skipped as number;
-      expect((scored.result?.scored as number) + skipped).toBe(150);
+      expect(scored.result).toMatchObject({
+        scored: 150,
+        skipped: 1,
+        skipReasons: { [NO_PURCHASE]: 1 },
+      });
       const ids = Array.from({ length: 150 }, (_, c) => `g${String(c).padStart(3, '0')}`);
       const predictions = await body<PredictJson>(
-        await post('globex', '/churn/predict', t.globex.keys.service, { customerIds: ids }),
+        await post('globex', '/churn/predict', t.globex.keys.service, {
+          customerIds: [...ids, 'g-new'],
+        }),
       );
+      expect(predictions.items).toHaveLength(150);
       expect(predictions.items.every((i) => i.source === 'stored')).toBe(true);
-      expect(predictions.items.length).toBe(150 - skipped);
+      expect(predictions.notScored).toEqual([{ customerId: 'g-new', reason: NO_PURCHASE }]);
+      // Churners stopped buying months before T: their risk is higher on average.
+      const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      const high = predictions.items.filter((i) => i.riskBand === 'high');
+      const low = predictions.items.filter((i) => i.riskBand === 'low');
+      expect(high.length).toBeGreaterThan(10);
+      expect(low.length).toBeGreaterThan(10);
+      expect(mean(high.map((i) => i.probability))).toBeGreaterThan(0.6);
 
       // Isolation: acme keys see none of it; acme's predictions use acme's model.
       await expectProblem(
