@@ -131,3 +131,55 @@ export async function clusterRun(
   });
   return (job.result as { runId: string }).runId;
 }
+
+export interface SuggestionJson {
+  id: string;
+  customer: string;
+  tag: string;
+  source: string;
+  sourceVersion: string;
+  confidence: number;
+  status: string;
+  explanation: {
+    factors: { feature: string; value: number | string; contribution?: number }[];
+    text: string;
+  };
+  decidedBy: string | null;
+  decidedAt: string | null;
+  reason: string | null;
+}
+
+/** Every suggestion the queue query returns, following cursors. */
+export async function allSuggestions(
+  t: TestServer,
+  workspace: string,
+  key: string,
+  query: string,
+): Promise<SuggestionJson[]> {
+  const items: SuggestionJson[] = [];
+  let cursor: string | null = null;
+  do {
+    const url: string = `/v1/workspaces/${workspace}/suggestions?limit=200&${query}${cursor === null ? '' : `&cursor=${cursor}`}`;
+    const page = (await (await t.request(url, { key })).json()) as {
+      items: SuggestionJson[];
+      nextCursor: string | null;
+    };
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  return items;
+}
+
+/** Runs the `suggest` job for some sources; returns its result. */
+export async function generateSuggestions(
+  t: TestServer,
+  workspace: string,
+  key: string,
+  sources?: string[],
+): Promise<Record<string, unknown>> {
+  const job = await runJob(t, workspace, key, {
+    path: '/suggestions/generate',
+    json: sources === undefined ? {} : { sources },
+  });
+  return job.result!;
+}

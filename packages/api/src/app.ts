@@ -26,6 +26,9 @@ import { notebookRoutes } from './notebooks/notebook.routes.ts';
 import { featureSummaryRoutes } from './features/feature-summary.routes.ts';
 import { workbenchStatic } from './http/workbench-static.ts';
 import { tagRoutes } from './tags/tag.routes.ts';
+import { reviewRoutes } from './review/review.routes.ts';
+import { ruleTableRoutes } from './rules/rule-table.routes.ts';
+import { suggestionRoutes } from './suggestions/suggestion.routes.ts';
 import { apiKeyRoutes } from './keys/api-key.routes.ts';
 import { workspaceRoutes } from './workspaces/workspace.routes.ts';
 
@@ -76,6 +79,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/v1', featureSummaryRoutes(deps));
   app.route('/v1', tagRoutes(deps));
   app.route('/v1', clusterRunRoutes(deps));
+  app.route('/v1', ruleTableRoutes(deps));
+  app.route('/v1', suggestionRoutes(deps));
+  app.route('/v1', reviewRoutes(deps));
   app.route('/v1', churnRoutes(deps));
   app.route('/', docsRoutes());
 

@@ -8,6 +8,7 @@ import { serviceContext } from '../http/service-context.ts';
 import { readCsvBody } from '../ingest/csv-body.ts';
 import { INGEST_LIMITS } from '../ingest/limits.ts';
 import { ALL_ROLES } from '../keys/roles.ts';
+import { CustomerDetailSchema, getCustomerDetail } from './customer-detail.ts';
 import { listCustomers } from './customer.repository.ts';
 import {
   AttributesSchema,
@@ -119,12 +120,13 @@ const getRoute = defineRoute(ALL_ROLES, {
   method: 'get',
   path: '/workspaces/{workspace}/customers/{externalId}',
   tags: ['customers'],
-  summary: 'Get one customer',
+  summary:
+    'Get one customer with features, held tags (with provenance), open suggestions and churn',
   request: { params: CustomerParams },
   responses: {
     200: {
       description: 'The customer',
-      content: { 'application/json': { schema: CustomerViewSchema } },
+      content: { 'application/json': { schema: CustomerDetailSchema } },
     },
   },
 });
@@ -165,6 +167,6 @@ export function customerRoutes(deps: AppDeps) {
     })
     .openapi(getRoute, async (c) => {
       const { externalId } = c.req.valid('param');
-      return c.json(toCustomerView(await getCustomer(deps.db, workspaceOf(c), externalId)), 200);
+      return c.json(await getCustomerDetail(deps.db, workspaceOf(c), externalId), 200);
     });
 }

@@ -62,3 +62,21 @@ export const CustomerViewSchema = z
   .openapi('Customer');
 
 export type CustomerView = z.infer<typeof CustomerViewSchema>;
+
+/** The churn prediction shown with a customer (from the current scoring). */
+export const CustomerChurnSchema = z
+  .object({
+    probability: z.number(),
+    riskBand: z.string(),
+    modelId: z.string(),
+    modelVersion: z.number().int(),
+    scoredAt: z.string(),
+    factors: z.array(
+      z.object({
+        feature: z.string(),
+        value: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+        contribution: z.number(),
+      }),
+    ),
+  })
+  .openapi('CustomerChurn');

@@ -1,0 +1,204 @@
+import { writeTransaction, type ServiceContext } from '../audit/change-hooks.ts';
+import { ProblemError } from '../http/problem.ts';
+import { tagIdOf } from '../suggestions/suggestion.service.ts';
+import {
+  countPending,
+  decidePendingMatching,
+  decidePendingSuggestion,
+  findSuggestion,
+  type SuggestionDetailRow,
+  type SuggestionFilter,
+} from '../suggestions/suggestion.repository.ts';
+import type { SuggestionRow } from '../suggestions/suggestion.table.ts';
+import { assignCustomerTags } from '../tags/customer-tag.repository.ts';
+import type { CustomerTagRow } from '../tags/customer-tag.table.ts';
+import type { WorkspaceRow } from '../workspaces/workspace.table.ts';
+
+export type DecisionKind = 'accept' | 'reject';
+
+/**
+ * The suggestion was already decided: carries the winning decision so the loser can show
+ * who decided, when and how.
+ */
+export class DecisionConflictError extends ProblemError {
+  constructor(readonly suggestion: SuggestionDetailRow) {
+    super(
+      'conflict',
+      `suggestion ${suggestion.id} was already ${suggestion.status.replace('_', '-')}${
+        suggestion.decided_at === null ? '' : ` at ${suggestion.decided_at.toISOString()}`
+      }`,
+    );
+  }
+
+  get decision() {
+    return {
+      status: this.suggestion.status,
+      decidedBy: this.suggestion.decided_by,
+      decidedAt: this.suggestion.decided_at?.toISOString() ?? null,
+      reason: this.suggestion.reason,
+    };
+  }
+}
+
+function holdingsFor(rows: readonly SuggestionRow[], assignedBy: string | null) {
+  return rows.map((s) => ({
+    workspace_id: s.workspace_id,
+    customer_id: s.customer_id,
+    tag_id: s.tag_id,
+    source: s.source,
+    source_version: s.source_version,
+    confidence: s.confidence,
+    suggestion_id: s.id,
+    assigned_by: assignedBy,
+  }));
+}
+
+/**
+ * Accepts or rejects one pending suggestion in one transaction. The conditional update
+ * (`WHERE status = 'pending'`) lets exactly one of several concurrent decisions win; the
+ * others get a `DecisionConflictError` (409) naming the winner's decision. Accepting makes
+ * the customer hold the tag (with the suggestion as provenance) unless they already do.
+ */
+export async function decideSuggestion(
+  ctx: ServiceContext,
+  workspace: WorkspaceRow,
+  id: string,
+  decision: DecisionKind,
+  reason: string | undefined,
+): Promise<{ suggestion: SuggestionDetailRow; holding: CustomerTagRow | undefined }> {
+  return writeTransaction(ctx, async (trx, record) => {
+    const decided = await decidePendingSuggestion(trx, workspace.id, id, {
+      status: decision === 'accept' ? 'accepted' : 'rejected',
+      decidedBy: ctx.actor?.keyId ?? null,
+      reason: reason ?? null,
+    });
+    if (decided === undefined) {
+      const existing = await findSuggestion(trx, workspace.id, id);
+      if (existing === undefined) throw ProblemError.notFound(`suggestion ${id}`);
+      throw new DecisionConflictError(existing);
+    }
+    let holding: CustomerTagRow | undefined;
+    if (decision === 'accept') {
+      [holding] = await assignCustomerTags(trx, holdingsFor([decided], ctx.actor?.keyId ?? null));
+    }
+    await record({
+      action: decision === 'accept' ? 'suggestion.accepted' : 'suggestion.rejected',
+      resource: 'suggestion',
+      resourceId: id,
+      workspaceId: workspace.id,
+      data: {
+        customerId: decided.customer_id,
+        tagId: decided.tag_id,
+        source: decided.source,
+        confidence: decided.confidence,
+        ...(reason === undefined ? {} : { reason }),
+      },
+    });
+    if (holding !== undefined) {
+      await record({
+        action: 'customer-tag.assigned',
+        resource: 'customer-tag',
+        resourceId: String(holding.id),
+        workspaceId: workspace.id,
+        data: {
+          customerId: decided.customer_id,
+          tagId: decided.tag_id,
+          source: decided.source,
+          suggestionId: decided.id,
+          autoAccepted: false,
+        },
+      });
+    }
+    return { suggestion: (await findSuggestion(trx, workspace.id, id))!, holding };
+  });
+}
+
+export interface BulkDecisionInput {
+  readonly decision: DecisionKind;
+  readonly filter: {
+    tag?: string | undefined;
+    source?: SuggestionFilter['source'];
+    minConfidence?: number | undefined;
+    maxConfidence?: number | undefined;
+  };
+  readonly reason?: string | undefined;
+  readonly dryRun: boolean;
+}
+
+/**
+ * Decides every pending suggestion a filter selects, in one transaction (one conditional
+ * UPDATE, so suggestions decided meanwhile by someone else are left alone). With `dryRun`
+ * only counts them: the preview a person confirms.
+ */
+export async function decideInBulk(
+  ctx: ServiceContext,
+  workspace: WorkspaceRow,
+  input: BulkDecisionInput,
+): Promise<{ dryRun: boolean; matched: number; decided: number; tagsAssigned: number }> {
+  const { filter } = input;
+  if (
+    filter.minConfidence !== undefined &&
+    filter.maxConfidence !== undefined &&
+    filter.minConfidence > filter.maxConfidence
+  ) {
+    throw ProblemError.validation('the confidence range is empty', [
+      { path: 'filter.maxConfidence', message: 'must be >= minConfidence' },
+    ]);
+  }
+  const tagId = await tagIdOf(ctx.db, workspace, filter.tag);
+  if (tagId === null) {
+    throw ProblemError.validation(`tag "${filter.tag}" does not exist`, [
+      { path: 'filter.tag', message: 'unknown tag slug' },
+    ]);
+  }
+  const query: SuggestionFilter = { ...filter, tagId };
+  if (input.dryRun) {
+    const matched = await countPending(ctx.db, workspace.id, query);
+    return { dryRun: true, matched, decided: 0, tagsAssigned: 0 };
+  }
+  return writeTransaction(ctx, async (trx, record) => {
+    const decidedBy = ctx.actor?.keyId ?? null;
+    const decided = await decidePendingMatching(trx, workspace.id, query, {
+      status: input.decision === 'accept' ? 'accepted' : 'rejected',
+      decidedBy,
+      reason: input.reason ?? null,
+    });
+    const assigned =
+      input.decision === 'accept'
+        ? await assignCustomerTags(trx, holdingsFor(decided, decidedBy))
+        : [];
+    await record({
+      action: input.decision === 'accept' ? 'suggestions.accepted' : 'suggestions.rejected',
+      resource: 'workspace',
+      resourceId: workspace.id,
+      workspaceId: workspace.id,
+      data: {
+        filter: { ...filter } as Record<string, string | number>,
+        decided: decided.length,
+        tagsAssigned: assigned.length,
+        ...(input.reason === undefined ? {} : { reason: input.reason }),
+      },
+    });
+    for (const holding of assigned) {
+      await record({
+        action: 'customer-tag.assigned',
+        resource: 'customer-tag',
+        resourceId: String(holding.id),
+        workspaceId: workspace.id,
+        data: {
+          customerId: Number(holding.customer_id),
+          tagId: holding.tag_id,
+          source: holding.source,
+          suggestionId: holding.suggestion_id,
+          autoAccepted: false,
+        },
+      });
+    }
+    return {
+      dryRun: false,
+      matched: decided.length,
+      decided: decided.length,
+      tagsAssigned: assigned.length,
+    };
+  });
+}

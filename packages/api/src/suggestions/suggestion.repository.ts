@@ -1,0 +1,233 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { SuggestionSource } from '@tagwise/engine';
+import { chunks } from '../db/chunks.ts';
+import type { Database, Db } from '../db/database.ts';
+import type { NewSuggestionRow, SuggestionRow, SuggestionStatus } from './suggestion.table.ts';
+
+/** Suggestion rows per INSERT (9 parameters each). */
+const SUGGESTION_CHUNK_ROWS = 1000;
+
+/**
+ * Inserts suggestions; a (customer, tag, source, source version) already suggested — whatever
+ * was decided about it — is skipped. Returns the rows actually inserted.
+ */
+export async function insertSuggestions(
+  db: Db,
+  rows: readonly NewSuggestionRow[],
+): Promise<SuggestionRow[]> {
+  const inserted: SuggestionRow[] = [];
+  for (const chunk of chunks(rows, SUGGESTION_CHUNK_ROWS)) {
+    const result = await db
+      .insertInto('suggestions')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(['customer_id', 'tag_id', 'source', 'source_version']).doNothing(),
+      )
+      .returningAll()
+      .execute();
+    inserted.push(...result.map(normalise));
+  }
+  return inserted;
+}
+
+function normalise<T extends { customer_id: number }>(row: T): T {
+  return { ...row, customer_id: Number(row.customer_id) };
+}
+
+/**
+ * Takes pending suggestions out of the queue when a newer version of the same source now
+ * suggests the same tag to the same customer (the newer one stands).
+ */
+export async function supersedeOlderPending(
+  db: Db,
+  fresh: readonly Pick<SuggestionRow, 'customer_id' | 'tag_id' | 'source' | 'source_version'>[],
+): Promise<number> {
+  let superseded = 0;
+  for (const chunk of chunks(fresh, SUGGESTION_CHUNK_ROWS)) {
+    const values = sql.join(
+      chunk.map(
+        (s) => sql`(${s.customer_id}::bigint, ${s.tag_id}::uuid, ${s.source}, ${s.source_version})`,
+      ),
+    );
+    const result = await sql`
+      UPDATE suggestions AS s SET status = 'superseded'
+        FROM (VALUES ${values}) AS v (customer_id, tag_id, source, source_version)
+       WHERE s.customer_id = v.customer_id AND s.tag_id = v.tag_id AND s.source = v.source
+         AND s.source_version <> v.source_version AND s.status = 'pending'`.execute(db);
+    superseded += Number(result.numAffectedRows ?? 0);
+  }
+  return superseded;
+}
+
+/** A suggestion with its customer's external id and its tag's slug. */
+export interface SuggestionDetailRow extends SuggestionRow {
+  readonly external_id: string;
+  readonly slug: string;
+  readonly display_name: string;
+}
+
+function detailQuery(db: Db) {
+  return db
+    .selectFrom('suggestions as s')
+    .innerJoin('customers as c', 'c.id', 's.customer_id')
+    .innerJoin('tags as t', 't.id', 's.tag_id')
+    .selectAll('s')
+    .select(['c.external_id', 't.slug', 't.display_name']);
+}
+
+export async function findSuggestion(
+  db: Db,
+  workspaceId: string,
+  id: string,
+): Promise<SuggestionDetailRow | undefined> {
+  const row = await detailQuery(db)
+    .where('s.workspace_id', '=', workspaceId)
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+  return row === undefined ? undefined : normalise(row);
+}
+
+/** What a review-queue query or a bulk decision selects. */
+export interface SuggestionFilter {
+  readonly status?: SuggestionStatus | undefined;
+  readonly tagId?: string | undefined;
+  readonly source?: SuggestionSource | undefined;
+  readonly minConfidence?: number | undefined;
+  readonly maxConfidence?: number | undefined;
+}
+
+function applyFilter<O>(
+  query: SelectQueryBuilder<Database & { s: Database['suggestions'] }, 's', O>,
+  workspaceId: string,
+  filter: SuggestionFilter,
+) {
+  let q = query.where('s.workspace_id', '=', workspaceId);
+  if (filter.status !== undefined) q = q.where('s.status', '=', filter.status);
+  if (filter.tagId !== undefined) q = q.where('s.tag_id', '=', filter.tagId);
+  if (filter.source !== undefined) q = q.where('s.source', '=', filter.source);
+  if (filter.minConfidence !== undefined) q = q.where('s.confidence', '>=', filter.minConfidence);
+  if (filter.maxConfidence !== undefined) q = q.where('s.confidence', '<=', filter.maxConfidence);
+  return q;
+}
+
+/**
+ * One page of the review queue: highest confidence first, keyset on `(confidence, id)`
+ * (served by `suggestions_queue_idx` when a status is given).
+ */
+export async function listSuggestions(
+  db: Db,
+  workspaceId: string,
+  filter: SuggestionFilter,
+  options: { after?: { confidence: number; id: string } | undefined; limit: number },
+): Promise<SuggestionDetailRow[]> {
+  let query = detailQuery(db)
+    .where('s.workspace_id', '=', workspaceId)
+    .orderBy('s.confidence', 'desc')
+    .orderBy('s.id', 'desc')
+    .limit(options.limit);
+  if (filter.status !== undefined) query = query.where('s.status', '=', filter.status);
+  if (filter.tagId !== undefined) query = query.where('s.tag_id', '=', filter.tagId);
+  if (filter.source !== undefined) query = query.where('s.source', '=', filter.source);
+  if (filter.minConfidence !== undefined) {
+    query = query.where('s.confidence', '>=', filter.minConfidence);
+  }
+  if (filter.maxConfidence !== undefined) {
+    query = query.where('s.confidence', '<=', filter.maxConfidence);
+  }
+  const after = options.after;
+  if (after !== undefined) {
+    query = query.where(
+      sql<boolean>`(s.confidence, s.id) < (${after.confidence}::double precision, ${after.id}::uuid)`,
+    );
+  }
+  return (await query.execute()).map(normalise);
+}
+
+/** A customer's suggestions, newest first (optionally only one status). */
+export async function listCustomerSuggestions(
+  db: Db,
+  customerId: number,
+  status?: SuggestionStatus,
+): Promise<SuggestionDetailRow[]> {
+  let query = detailQuery(db)
+    .where('s.customer_id', '=', customerId)
+    .orderBy('s.created_at', 'desc')
+    .orderBy('s.confidence', 'desc')
+    .limit(1000);
+  if (status !== undefined) query = query.where('s.status', '=', status);
+  return (await query.execute()).map(normalise);
+}
+
+export interface Decision {
+  readonly status: 'accepted' | 'rejected';
+  readonly decidedBy: string | null;
+  readonly reason: string | null;
+}
+
+/**
+ * Decides one pending suggestion. The `status = 'pending'` condition makes concurrent
+ * decisions safe: the first to commit wins, every other update matches no row.
+ */
+export async function decidePendingSuggestion(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  decision: Decision,
+): Promise<SuggestionRow | undefined> {
+  const row = await db
+    .updateTable('suggestions')
+    .set({
+      status: decision.status,
+      decided_by: decision.decidedBy,
+      decided_at: sql<Date>`now()`,
+      reason: decision.reason,
+    })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .returningAll()
+    .executeTakeFirst();
+  return row === undefined ? undefined : normalise(row);
+}
+
+/** How many pending suggestions a filter selects. */
+export async function countPending(
+  db: Db,
+  workspaceId: string,
+  filter: SuggestionFilter,
+): Promise<number> {
+  const row = await applyFilter(
+    db.selectFrom('suggestions as s').select(sql<number>`count(*)::int`.as('n')),
+    workspaceId,
+    { ...filter, status: 'pending' },
+  ).executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** Decides every pending suggestion a filter selects, in one statement; returns them. */
+export async function decidePendingMatching(
+  db: Db,
+  workspaceId: string,
+  filter: SuggestionFilter,
+  decision: Decision,
+): Promise<SuggestionRow[]> {
+  let query = db
+    .updateTable('suggestions')
+    .set({
+      status: decision.status,
+      decided_by: decision.decidedBy,
+      decided_at: sql<Date>`now()`,
+      reason: decision.reason,
+    })
+    .where('workspace_id', '=', workspaceId)
+    .where('status', '=', 'pending');
+  if (filter.tagId !== undefined) query = query.where('tag_id', '=', filter.tagId);
+  if (filter.source !== undefined) query = query.where('source', '=', filter.source);
+  if (filter.minConfidence !== undefined) {
+    query = query.where('confidence', '>=', filter.minConfidence);
+  }
+  if (filter.maxConfidence !== undefined) {
+    query = query.where('confidence', '<=', filter.maxConfidence);
+  }
+  return (await query.returningAll().execute()).map(normalise);
+}
