@@ -599,7 +599,31 @@ for (const kind of testDatabaseKinds()) {
         new AbortController().signal,
       );
       expect((await stale[Symbol.asyncIterator]().next()).done).toBe(true);
+    });
+
+    it('predicts with the newly activated model at once, disposing the one it replaces', async () => {
+      // v2 is active now (previous test); the cache still held v1 from earlier predictions.
+      const predict = (rows: unknown) =>
+        post('acme', '/churn/predict', t.acme.keys.service, { rows }).then((r) =>
+          body<PredictJson>(r),
+        );
+      const withV2 = await predict([{ frequency: 3, monetary: 120, region: 'north', noise: 0.5 }]);
+      expect(withV2.model).toMatchObject({ id: v2.id, version: 2 });
+      const withCachedModel = tfMemory().numTensors;
+      // Activation here invalidates the cache: v2 is disposed at once (no request is using it).
       await body(await post('acme', `/churn/models/${v1.id}/activate`, t.acme.keys.analyst, {}));
+      expect(tfMemory().numTensors).toBeLessThan(withCachedModel);
+      const withV1 = await predict([{ tenure: 5, plan: 'pro', monthly: 70 }]);
+      expect(withV1.model).toMatchObject({ id: v1.id, version: 1 });
+      // Both are 3-member logistic ensembles: one cached model's worth of tensors either way.
+      expect(tfMemory().numTensors).toBe(withCachedModel);
+      await expectProblem(
+        await post('acme', '/churn/predict', t.acme.keys.service, {
+          rows: [{ frequency: 3, monetary: 120, region: 'north', noise: 0.5 }],
+        }),
+        422,
+        'validation-failed',
+      );
     });
 
     it('swaps a new scoring in whole and drops superseded and abandoned prediction sets', async () => {

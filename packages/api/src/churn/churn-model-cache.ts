@@ -1,11 +1,14 @@
 import { churnModelFromBytes, disposeChurnModel, type ChurnModel } from '@tagwise/engine';
 import type { Db } from '../db/database.ts';
-import { findActiveChurnModel, findChurnModelArtifact } from './churn-model.repository.ts';
-import type { ChurnModelSummaryRow } from './churn-model.table.ts';
+import {
+  findActiveChurnModelRef,
+  findChurnModelArtifact,
+  type ChurnModelRef,
+} from './churn-model.repository.ts';
 
 /** The active model of a workspace: its row and the deserialised engine model. */
 export interface ActiveChurnModel {
-  readonly row: ChurnModelSummaryRow;
+  readonly row: ChurnModelRef;
   readonly model: ChurnModel;
 }
 
@@ -54,7 +57,7 @@ export class ChurnModelCache {
     workspaceId: string,
     use: (active: ActiveChurnModel) => T | Promise<T>,
   ): Promise<T | undefined> {
-    const row = await findActiveChurnModel(db, workspaceId);
+    const row = await findActiveChurnModelRef(db, workspaceId);
     if (row === undefined) {
       this.invalidate(workspaceId);
       return undefined;

@@ -89,6 +89,25 @@ export async function findActiveChurnModel(
     .executeTakeFirst();
 }
 
+/** What scoring with a model needs to know about it (no metrics, no weights). */
+export type ChurnModelRef = Pick<
+  ChurnModelSummaryRow,
+  'id' | 'workspace_id' | 'version' | 'feature_schema' | 'risk_bands'
+>;
+
+/** The active model's identity and inputs: the cheap lookup every prediction request makes. */
+export async function findActiveChurnModelRef(
+  db: Db,
+  workspaceId: string,
+): Promise<ChurnModelRef | undefined> {
+  return db
+    .selectFrom('churn_models')
+    .select(['id', 'workspace_id', 'version', 'feature_schema', 'risk_bands'])
+    .where('workspace_id', '=', workspaceId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+}
+
 /** The serialised model (`churnModelToBytes` output). */
 export async function findChurnModelArtifact(
   db: Db,

@@ -16,7 +16,12 @@ import type { WorkspaceRow } from '../workspaces/workspace.table.ts';
 import { activateWithin, candidateOf, decideActivation } from './churn-activation.ts';
 import { buildScoringBatch } from './churn-inputs.ts';
 import type { ChurnModelCache } from './churn-model-cache.ts';
-import { findActiveChurnModel, findChurnModel, lockChurnModels } from './churn-model.repository.ts';
+import {
+  findActiveChurnModel,
+  findChurnModel,
+  lockChurnModels,
+  type ChurnModelRef,
+} from './churn-model.repository.ts';
 import type { ChurnActivation, ChurnModelSummaryRow } from './churn-model.table.ts';
 import type { ChurnScoreParams, ChurnTrainParams } from './churn-params.ts';
 import {
@@ -255,10 +260,7 @@ const toFactors = (factors: readonly FeatureContribution[] | undefined): StoredF
   }));
 
 /** Raw rows must carry exactly the model's inputs: every missing and unexpected cell is named. */
-function checkRowColumns(
-  row: ChurnModelSummaryRow,
-  rows: readonly Record<string, unknown>[],
-): void {
+function checkRowColumns(row: ChurnModelRef, rows: readonly Record<string, unknown>[]): void {
   const inputs = row.feature_schema.inputs.map((input) => input.name);
   const known = new Set(inputs);
   const missing = new Set<string>();
@@ -296,7 +298,7 @@ function checkRowColumns(
 }
 
 function predictRows(
-  row: ChurnModelSummaryRow,
+  row: ChurnModelRef,
   model: ChurnModel,
   rows: readonly Record<string, EngineRow[string]>[],
 ): ChurnPredictionItem[] {
@@ -316,7 +318,7 @@ function predictRows(
 async function predictCustomers(
   db: Db,
   workspace: WorkspaceRow,
-  row: ChurnModelSummaryRow,
+  row: ChurnModelRef,
   model: ChurnModel,
   requested: readonly string[],
 ): Promise<Omit<ChurnPredictResponse, 'model'>> {
