@@ -54,6 +54,8 @@ export interface ChurnEvaluation {
   readonly perFold: readonly FoldResult[];
   /** All out-of-fold predictions together: reliability table, ROC/PR points, lift by decile. */
   readonly pooled: ClassificationReport;
+  /** `[rows]` each row's calibrated probability from the fold that held it out, in data set order. */
+  readonly outOfFoldProbabilities: Float64Array;
   /** Predicting the training folds' churn rate for everyone. */
   readonly baseline: { readonly metrics: FoldSummary; readonly pooled: ClassificationScores };
   /** How often each model kind was chosen. */
@@ -165,6 +167,7 @@ export async function crossValidateChurn(
     metrics: summarise(perFold),
     perFold,
     pooled: classificationReport(pooled, labels),
+    outOfFoldProbabilities: pooled,
     baseline: {
       metrics: summarise(baselineFolds),
       pooled: classificationScores(classificationReport(baselinePooled, labels)),
