@@ -586,6 +586,39 @@ for (const kind of testDatabaseKinds()) {
         .where('slug', '=', 'likely-to-churn')
         .executeTakeFirst();
       expect(tag).toEqual({ kind: 'predictive', category: 'lifecycle' });
+      // The suggest job stores them, routed by the default policy (review from 0.5).
+      const generated = await runJob(
+        'acme',
+        t.acme.keys.analyst,
+        await post('acme', '/suggestions/generate', t.acme.keys.analyst, { sources: ['churn'] }),
+      );
+      expect(generated.status).toBe('succeeded');
+      const queue = await body<{
+        items: {
+          customer: string;
+          tag: string;
+          sourceVersion: string;
+          confidence: number;
+          explanation: { text: string };
+        }[];
+      }>(
+        await t.request('/v1/workspaces/acme/suggestions?source=churn&limit=1000', {
+          key: t.acme.keys.operator,
+        }),
+      );
+      const likely = batches.filter((c) => c.confidence >= 0.5);
+      expect(likely.length).toBeGreaterThan(20);
+      expect(queue.items).toHaveLength(likely.length);
+      expect(new Set(queue.items.map((s) => s.tag))).toEqual(new Set(['likely-to-churn']));
+      expect(queue.items.every((s) => s.sourceVersion === v1.id)).toBe(true);
+      const high = queue.items[0]!;
+      const highChurn = await body<{ probability: number; explanation: string }>(
+        await t.request(`/v1/workspaces/acme/customers/${high.customer}/churn`, {
+          key: t.acme.keys.service,
+        }),
+      );
+      expect(high.confidence).toBe(highChurn.probability);
+      expect(high.explanation.text).toBe(highChurn.explanation);
       // Predictions of another model than the active one are not offered.
       await body(
         await post('acme', `/churn/models/${v2.id}/activate`, t.acme.keys.analyst, {
