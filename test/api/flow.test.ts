@@ -116,6 +116,14 @@ for (const kind of testDatabaseKinds()) {
       expect(
         rules.filter((s) => s.tag !== 'important-value').every((s) => s.status === 'pending'),
       ).toBe(true);
+      // Lifecycle stages from purchase windows: the lapsed group last bought 300–400 days ago.
+      const churned = rules.filter((s) => s.tag === 'churned');
+      expect(churned.map((s) => groupOf(s.customer))).toEqual(new Array(40).fill('lapsed'));
+      expect(churned[0]!.explanation.factors).toContainEqual({
+        feature: 'purchase 180d–0d before cut-off',
+        value: 0,
+      });
+      expect(rules.filter((s) => s.tag === 'active').length).toBeGreaterThan(0);
 
       const [first, second] = cluster;
       const accepted = await t.request(`/v1/workspaces/acme/suggestions/${first!.id}/accept`, {

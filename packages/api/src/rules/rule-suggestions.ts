@@ -160,10 +160,10 @@ async function* tableCandidates(
         if (mask[row] !== 1) continue;
         const i = start + row;
         const factors: Factor[] = [
-          ...ruleFeatures.map((name) => ({
-            feature: name,
-            value: population.data[i * cols + population.names.indexOf(name)]!,
-          })),
+          ...ruleFeatures.map((name) => {
+            const value = population.data[i * cols + population.names.indexOf(name)]!;
+            return { feature: name, value: Number.isFinite(value) ? value : 'missing' };
+          }),
           ...windows.map((w, k) => ({ feature: describeWindow(w), value: counts[k]![row]! })),
         ];
         candidates.push({
@@ -174,7 +174,7 @@ async function* tableCandidates(
           confidence: 1,
           factors,
           explanation: `Rule "${rule.label}" (${table.name} v${table.version}) holds: ${factors
-            .map((f) => `${f.feature} = ${shown(f.value as number)}`)
+            .map((f) => `${f.feature} = ${typeof f.value === 'number' ? shown(f.value) : f.value}`)
             .join(', ')}.`,
         });
       }
