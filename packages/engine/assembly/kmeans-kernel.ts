@@ -123,7 +123,7 @@ function dist2f64(a: usize, b: usize): f64 {
   return f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
 }
 
-// Float32: one f32x4 accumulator, lane l over columns l mod 4, lanes added in float64 as
+// Float32: one f32x4 accumulator, lane l over columns l mod 4, lanes added in float32 as
 // (l0 + l1) + (l2 + l3).
 function dist2f32(a: usize, b: usize): f64 {
   let acc = f32x4.splat(0);
@@ -138,11 +138,21 @@ function dist2f32(a: usize, b: usize): f64 {
 }
 
 function lanes32(acc: v128): f64 {
-  return (
-    <f64>f32x4.extract_lane(acc, 0) +
-    <f64>f32x4.extract_lane(acc, 1) +
-    (<f64>f32x4.extract_lane(acc, 2) + <f64>f32x4.extract_lane(acc, 3))
-  );
+  const pairs = f32x4.add(acc, v128.shuffle<f32>(acc, acc, 1, 0, 3, 2));
+  return <f64>(f32x4.extract_lane(pairs, 0) + f32x4.extract_lane(pairs, 2));
+}
+
+// Four accumulators reduced at once: lanes [a.0 + a.1, a.2 + a.3, b.0 + b.1, b.2 + b.3] …
+// then pairwise again, giving each distance exactly as lanes32 does.
+function sums4f32(a0: v128, a1: v128, a2: v128, a3: v128): v128 {
+  const p = f32x4.add(v128.shuffle<f32>(a0, a1, 0, 2, 4, 6), v128.shuffle<f32>(a0, a1, 1, 3, 5, 7));
+  const q = f32x4.add(v128.shuffle<f32>(a2, a3, 0, 2, 4, 6), v128.shuffle<f32>(a2, a3, 1, 3, 5, 7));
+  return f32x4.add(v128.shuffle<f32>(p, q, 0, 2, 4, 6), v128.shuffle<f32>(p, q, 1, 3, 5, 7));
+}
+
+// Two f64x2 accumulators reduced at once: [a.0 + a.1, b.0 + b.1].
+function sums2f64(a: v128, b: v128): v128 {
+  return f64x2.add(v128.shuffle<f64>(a, b, 0, 2), v128.shuffle<f64>(a, b, 1, 3));
 }
 
 function dist2(a: usize, b: usize): f64 {
@@ -178,10 +188,12 @@ function dist2x4f64(x: usize, c0: usize, c1: usize, c2: usize, c3: usize): void 
     a2 = f64x2.add(a2, f64x2.mul(d2, d2));
     a3 = f64x2.add(a3, f64x2.mul(d3, d3));
   }
-  quad0 = f64x2.extract_lane(a0, 0) + f64x2.extract_lane(a0, 1);
-  quad1 = f64x2.extract_lane(a1, 0) + f64x2.extract_lane(a1, 1);
-  quad2 = f64x2.extract_lane(a2, 0) + f64x2.extract_lane(a2, 1);
-  quad3 = f64x2.extract_lane(a3, 0) + f64x2.extract_lane(a3, 1);
+  const r01 = sums2f64(a0, a1);
+  const r23 = sums2f64(a2, a3);
+  quad0 = f64x2.extract_lane(r01, 0);
+  quad1 = f64x2.extract_lane(r01, 1);
+  quad2 = f64x2.extract_lane(r23, 0);
+  quad3 = f64x2.extract_lane(r23, 1);
 }
 
 function dist2x4f32(x: usize, c0: usize, c1: usize, c2: usize, c3: usize): void {
@@ -200,10 +212,11 @@ function dist2x4f32(x: usize, c0: usize, c1: usize, c2: usize, c3: usize): void 
     a2 = f32x4.add(a2, f32x4.mul(d2, d2));
     a3 = f32x4.add(a3, f32x4.mul(d3, d3));
   }
-  quad0 = lanes32(a0);
-  quad1 = lanes32(a1);
-  quad2 = lanes32(a2);
-  quad3 = lanes32(a3);
+  const r = sums4f32(a0, a1, a2, a3);
+  quad0 = <f64>f32x4.extract_lane(r, 0);
+  quad1 = <f64>f32x4.extract_lane(r, 1);
+  quad2 = <f64>f32x4.extract_lane(r, 2);
+  quad3 = <f64>f32x4.extract_lane(r, 3);
 }
 
 function dist2x4(x: usize, c0: usize, c1: usize, c2: usize, c3: usize): void {
@@ -216,8 +229,11 @@ function dist2x4(x: usize, c0: usize, c1: usize, c2: usize, c3: usize): void {
  * centroids per pass. The running best is kept in locals and stored to the scan globals once.
  */
 function scanAll(x: usize): void {
-  let best = Infinity;
-  let second = Infinity;
+  // Distances are never negative, so their bit patterns order like the numbers: compared as
+  // integers, the running best is kept with conditional moves instead of branches (which the
+  // data makes unpredictable: they cost about half the scan time).
+  let best = reinterpret<i64>(Infinity);
+  let second = best;
   let index = 0;
   let j = 0;
   for (; j + 4 <= k; j += 4) {
@@ -245,10 +261,11 @@ function scanAll(x: usize): void {
         a2 = f32x4.add(a2, f32x4.mul(d2, d2));
         a3 = f32x4.add(a3, f32x4.mul(d3, d3));
       }
-      e0 = lanes32(a0);
-      e1 = lanes32(a1);
-      e2 = lanes32(a2);
-      e3 = lanes32(a3);
+      const r = sums4f32(a0, a1, a2, a3);
+      e0 = <f64>f32x4.extract_lane(r, 0);
+      e1 = <f64>f32x4.extract_lane(r, 1);
+      e2 = <f64>f32x4.extract_lane(r, 2);
+      e3 = <f64>f32x4.extract_lane(r, 3);
     } else {
       let a0 = f64x2.splat(0);
       let a1 = f64x2.splat(0);
@@ -265,42 +282,38 @@ function scanAll(x: usize): void {
         a2 = f64x2.add(a2, f64x2.mul(d2, d2));
         a3 = f64x2.add(a3, f64x2.mul(d3, d3));
       }
-      e0 = f64x2.extract_lane(a0, 0) + f64x2.extract_lane(a0, 1);
-      e1 = f64x2.extract_lane(a1, 0) + f64x2.extract_lane(a1, 1);
-      e2 = f64x2.extract_lane(a2, 0) + f64x2.extract_lane(a2, 1);
-      e3 = f64x2.extract_lane(a3, 0) + f64x2.extract_lane(a3, 1);
+      const r01 = sums2f64(a0, a1);
+      const r23 = sums2f64(a2, a3);
+      e0 = f64x2.extract_lane(r01, 0);
+      e1 = f64x2.extract_lane(r01, 1);
+      e2 = f64x2.extract_lane(r23, 0);
+      e3 = f64x2.extract_lane(r23, 1);
     }
-    if (e0 < best) {
-      second = best;
-      best = e0;
-      index = j;
-    } else if (e0 < second) second = e0;
-    if (e1 < best) {
-      second = best;
-      best = e1;
-      index = j + 1;
-    } else if (e1 < second) second = e1;
-    if (e2 < best) {
-      second = best;
-      best = e2;
-      index = j + 2;
-    } else if (e2 < second) second = e2;
-    if (e3 < best) {
-      second = best;
-      best = e3;
-      index = j + 3;
-    } else if (e3 < second) second = e3;
+    const b0 = reinterpret<i64>(e0);
+    second = select<i64>(best, select<i64>(b0, second, b0 < second), b0 < best);
+    index = select<i32>(j, index, b0 < best);
+    best = select<i64>(b0, best, b0 < best);
+    const b1 = reinterpret<i64>(e1);
+    second = select<i64>(best, select<i64>(b1, second, b1 < second), b1 < best);
+    index = select<i32>(j + 1, index, b1 < best);
+    best = select<i64>(b1, best, b1 < best);
+    const b2 = reinterpret<i64>(e2);
+    second = select<i64>(best, select<i64>(b2, second, b2 < second), b2 < best);
+    index = select<i32>(j + 2, index, b2 < best);
+    best = select<i64>(b2, best, b2 < best);
+    const b3 = reinterpret<i64>(e3);
+    second = select<i64>(best, select<i64>(b3, second, b3 < second), b3 < best);
+    index = select<i32>(j + 3, index, b3 < best);
+    best = select<i64>(b3, best, b3 < best);
   }
   for (; j < k; j++) {
-    const e = dist2(x, dRow(j));
-    if (e < best) {
-      second = best;
-      best = e;
-      index = j;
-    } else if (e < second) second = e;
+    const e = reinterpret<i64>(dist2(x, dRow(j)));
+    second = select<i64>(best, select<i64>(e, second, e < second), e < best);
+    index = select<i32>(j, index, e < best);
+    best = select<i64>(e, best, e < best);
   }
-  scanBest = best;
-  scanSecond = second;
+  scanBest = reinterpret<f64>(best);
+  scanSecond = reinterpret<f64>(second);
   scanIndex = index;
 }
 

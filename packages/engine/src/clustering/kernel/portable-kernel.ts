@@ -8,7 +8,7 @@ import { STAT_CHANGED, STAT_SCANNED, STAT_SUM, STAT_TRIALS } from './layout.ts';
  * distances: float64 points accumulate in two lanes (even and odd columns) added last, as the
  * kernel's f64x2 does; float32 points in four float32 lanes (columns mod 4, every operation
  * rounded with Math.fround — exact, as float64 has more than twice float32's precision) added
- * in float64 as (l0 + l1) + (l2 + l3), as its f32x4 does. Keep the two files in step.
+ * in float32 as (l0 + l1) + (l2 + l3), as its f32x4 does. Keep the two files in step.
  */
 export class PortableKernel implements KMeansKernel {
   private readonly f64: Float64Array;
@@ -119,7 +119,7 @@ export class PortableKernel implements KMeansKernel {
         a += 4;
         b += 4;
       }
-      return l0 + l1 + (l2 + l3);
+      return fr(fr(l0 + l1) + fr(l2 + l3));
     }
     const f = this.f64;
     let l0 = 0;
