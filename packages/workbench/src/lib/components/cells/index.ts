@@ -1,0 +1,26 @@
+import type { Component } from 'svelte';
+import type { Cell, CellType } from '$lib/notebook/cell.ts';
+import ChurnCell from './ChurnCell.svelte';
+import ClusterCell from './ClusterCell.svelte';
+import DataCell from './DataCell.svelte';
+import MarkdownCell from './MarkdownCell.svelte';
+import ProfilesCell from './ProfilesCell.svelte';
+import ReviewCell from './ReviewCell.svelte';
+
+export interface CellProps {
+  cell: Cell;
+  canEdit: boolean;
+}
+
+/** The component of each cell type (metadata lives in `cell-registry.ts`). */
+export const CELL_COMPONENTS: Record<CellType, Component<CellProps>> = {
+  markdown: MarkdownCell,
+  data: DataCell,
+  cluster: ClusterCell,
+  profiles: ProfilesCell,
+  churn: ChurnCell,
+  review: ReviewCell,
+};
+
+/** The types the "Add cell" menu offers (churn and review wait for their API routes). */
+export const ADDABLE_TYPES: readonly CellType[] = ['markdown', 'data', 'cluster', 'profiles'];
