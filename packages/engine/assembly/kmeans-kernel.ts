@@ -539,10 +539,7 @@ export function ppDistChunk(chunk: i32, centerRow: i32, first: i32): void {
   for (let i = start; i < end; i++) {
     const at = upperPtr + ((<usize>i) << 3);
     let d = dist2(xRow(i), c);
-    if (!first) {
-      const old = load<f64>(at);
-      if (old < d) d = old;
-    }
+    if (!first) d = minDistance(load<f64>(at), d);
     store<f64>(at, d);
     total += d;
   }
@@ -560,20 +557,27 @@ export function ppTrialChunk(chunk: i32, trials: i32): void {
     let t = 0;
     for (; t + 4 <= trials; t += 4) {
       dist2x4(x, candidateRow(t), candidateRow(t + 1), candidateRow(t + 2), candidateRow(t + 3));
-      addTrial(chunk, t, quad0 < current ? quad0 : current);
-      addTrial(chunk, t + 1, quad1 < current ? quad1 : current);
-      addTrial(chunk, t + 2, quad2 < current ? quad2 : current);
-      addTrial(chunk, t + 3, quad3 < current ? quad3 : current);
+      addTrial(chunk, t, minDistance(quad0, current));
+      addTrial(chunk, t + 1, minDistance(quad1, current));
+      addTrial(chunk, t + 2, minDistance(quad2, current));
+      addTrial(chunk, t + 3, minDistance(quad3, current));
     }
     for (; t < trials; t++) {
       const d = dist2(x, candidateRow(t));
-      addTrial(chunk, t, d < current ? d : current);
+      addTrial(chunk, t, minDistance(d, current));
     }
   }
 }
 
 function candidateRow(t: i32): usize {
   return xRow(load<i32>(candPtr + ((<usize>t) << 2)));
+}
+
+/** `a < b ? a : b` for distances, as a conditional move on their bit patterns (see scanAll). */
+function minDistance(a: f64, b: f64): f64 {
+  const ia = reinterpret<i64>(a);
+  const ib = reinterpret<i64>(b);
+  return reinterpret<f64>(select<i64>(ia, ib, ia < ib));
 }
 
 function addTrial(chunk: i32, t: i32, value: f64): void {
