@@ -218,6 +218,20 @@ for (const kind of testDatabaseKinds()) {
       const after = await list();
       expect(after.filter((r) => r.status === 'active').map((r) => r.id)).toEqual(active);
       expect(after).toHaveLength(before.length);
+      // Paging one run at a time gives the same runs, newest first.
+      const paged: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = (await (
+          await t.request(
+            `/v1/workspaces/acme/cluster-runs?limit=1${cursor === null ? '' : `&cursor=${cursor}`}`,
+            { key: analyst },
+          )
+        ).json()) as { items: { id: string }[]; nextCursor: string | null };
+        paged.push(...page.items.map((r) => r.id));
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      expect(paged).toEqual(after.map((r) => r.id));
     });
   });
 }

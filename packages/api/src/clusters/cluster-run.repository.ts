@@ -103,11 +103,11 @@ export type ClusterRunSummaryRow = Pick<
   | 'created_at'
 >;
 
-/** One page of runs, newest first (keyset on `(created_at, id)`). */
+/** One page of runs, newest first (keyset on `(created_at, id)`, positioned by the last run's id). */
 export async function listClusterRuns(
   db: Db,
   workspaceId: string,
-  options: { after?: { createdAt: Date; id: string } | undefined; limit: number },
+  options: { afterId?: string | undefined; limit: number },
 ): Promise<ClusterRunSummaryRow[]> {
   let query = db
     .selectFrom('cluster_runs')
@@ -131,9 +131,11 @@ export async function listClusterRuns(
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(options.limit);
-  const after = options.after;
-  if (after !== undefined) {
-    query = query.where(sql<boolean>`(created_at, id) < (${after.createdAt}, ${after.id}::uuid)`);
+  // The position is read back from the row: timestamps keep microseconds a cursor string would lose.
+  if (options.afterId !== undefined) {
+    query = query.where(
+      sql<boolean>`(created_at, id) < (SELECT p.created_at, p.id FROM cluster_runs p WHERE p.id = ${options.afterId}::uuid)`,
+    );
   }
   return query.execute();
 }

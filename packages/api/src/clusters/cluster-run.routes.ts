@@ -1,7 +1,14 @@
 import { z } from '@hono/zod-openapi';
 import { workspaceOf } from '../http/app-env.ts';
 import type { AppDeps } from '../http/app-deps.ts';
-import { decodeCursor, encodeCursor, pageQuerySchema, pageSchema, toPage } from '../http/cursor.ts';
+import {
+  decodeCursor,
+  encodeCursor,
+  pageQuerySchema,
+  pageSchema,
+  toPage,
+  UUID_PATTERN,
+} from '../http/cursor.ts';
 import { WorkspaceParams } from '../http/params.ts';
 import { createRouter, defineRoute } from '../http/route.ts';
 import { serviceContext } from '../http/service-context.ts';
@@ -135,8 +142,6 @@ const membersRoute = defineRoute(READERS, {
   },
 });
 
-const RUN_CURSOR = /^\d{4}-\d\d-\d\dT[\d:.]+Z\|[0-9a-f-]{36}$/;
-
 /** `/v1/workspaces/{workspace}/cluster-runs`. */
 export function clusterRunRoutes(deps: AppDeps) {
   const changeHooks = deps.changeHooks ?? [];
@@ -148,17 +153,12 @@ export function clusterRunRoutes(deps: AppDeps) {
     })
     .openapi(listRoute, async (c) => {
       const { limit, cursor } = c.req.valid('query');
-      const position = decodeCursor(cursor, RUN_CURSOR);
-      const [createdAt, id] = position === undefined ? [] : position.split('|');
       const rows = await listClusterRuns(deps.db, workspaceOf(c).id, {
-        after:
-          createdAt === undefined || id === undefined
-            ? undefined
-            : { createdAt: new Date(createdAt), id },
+        afterId: decodeCursor(cursor, UUID_PATTERN),
         limit: limit + 1,
       });
       return c.json(
-        toPage(rows, limit, (r) => `${r.created_at.toISOString()}|${r.id}`, toClusterRunSummary),
+        toPage(rows, limit, (r) => r.id, toClusterRunSummary),
         200,
       );
     })

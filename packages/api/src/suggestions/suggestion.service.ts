@@ -48,8 +48,8 @@ export async function tagIdOf(
   return (await findTagBySlug(db, workspace.id, slug))?.id ?? null;
 }
 
-const QUEUE_CURSOR = /^-?[\d.e+-]+\|[0-9a-f-]{36}$/;
-export { QUEUE_CURSOR };
+/** A review-queue position: `<confidence>|<suggestion id>` (a JS number string round-trips exactly). */
+export const QUEUE_CURSOR = /^-?[\d.e+-]+\|[0-9a-f-]{36}$/;
 
 /** One page of the review queue, highest confidence first. */
 export async function reviewQueue(
