@@ -1,0 +1,198 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from './support/browser.ts';
+import { seedWorkspace } from './support/seed.ts';
+import { startE2eServer, type E2eServer } from './support/server.ts';
+
+const WORKSPACE = 'shop';
+const FLOW_TIMEOUT = 120_000;
+
+/**
+ * The workbench in a real browser against the real server: each test continues the
+ * notebook of the previous one, as an analyst would, and saves a screenshot of where it
+ * ends.
+ */
+describe('workbench in Chromium', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let notebookUrl = '';
+
+  beforeAll(async () => {
+    server = await startE2eServer();
+    await seedWorkspace(server, WORKSPACE);
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(30_000);
+  }, FLOW_TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openPage(url: string): Promise<Page> {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    await page.goto(url);
+    return page;
+  }
+
+  /** Records every status a cell of `type` shows from now on (runs can finish within a second). */
+  async function recordStatuses(page: Page, type: string): Promise<void> {
+    await page.evaluate((cellType) => {
+      const seen: string[] = [];
+      (window as unknown as { seenStatuses: string[] }).seenStatuses = seen;
+      const record = () => {
+        const badge = document.querySelector(`[data-cell-type="${cellType}"] [data-status]`);
+        const status = badge?.getAttribute('data-status');
+        if (status && seen.at(-1) !== status) seen.push(status);
+        if (document.querySelector(`[data-cell-type="${cellType}"] progress`))
+          seen.push('progress-bar');
+      };
+      new MutationObserver(record).observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+      });
+    }, type);
+  }
+
+  const seenStatuses = (page: Page) =>
+    page.evaluate(() => (window as unknown as { seenStatuses: string[] }).seenStatuses);
+
+  it(
+    'signs in with the API key, picks the workspace and creates a notebook',
+    async () => {
+      const page = await openPage(server.url);
+      await page.getByLabel('API key', { exact: true }).fill('not-a-key');
+      await page.getByRole('button', { name: 'Use this key' }).click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toContain('API key');
+      await page.getByLabel('API key', { exact: true }).fill(server.key);
+      await page.getByRole('button', { name: 'Use this key' }).click();
+      await page.getByRole('link', { name: 'shop (test shop)' }).click();
+      await page.getByLabel('New notebook', { exact: true }).fill('Retail segments');
+      await page.getByRole('button', { name: 'Create notebook' }).click();
+      await page.waitForURL(/\/w\/shop\/notebooks\/[0-9a-f-]{36}$/);
+      notebookUrl = page.url();
+      await expect
+        .poll(() => page.getByLabel('Notebook title', { exact: true }).inputValue())
+        .toBe('Retail segments');
+
+      await page.getByLabel('Add a cell', { exact: true }).selectOption('markdown');
+      await page.getByRole('button', { name: 'Add cell' }).click();
+      await page.getByRole('button', { name: 'Edit note' }).click();
+      await page
+        .getByLabel('Markdown text', { exact: true })
+        .fill('# Plan\n- cluster on **RFM** features\n- name the clusters');
+      await page.getByRole('button', { name: 'Done' }).click();
+      await page.getByRole('heading', { name: 'Plan' }).waitFor();
+
+      await page.getByLabel('Add a cell', { exact: true }).selectOption('data');
+      await page.getByRole('button', { name: 'Add cell' }).click();
+      await page.getByRole('rowheader', { name: 'recency_days' }).waitFor();
+      await page.getByText('Saved · version').waitFor();
+      await screenshot(page, '01-notebook-created');
+      await page.close();
+    },
+    FLOW_TIMEOUT,
+  );
+  it(
+    'runs a Cluster cell with progress and shows elbow, silhouette and Davies–Bouldin with the recommended k',
+    async () => {
+      const page = await openPage(notebookUrl);
+      await page.getByLabel('Add a cell', { exact: true }).selectOption('cluster');
+      await page.getByRole('button', { name: 'Add cell' }).click();
+      const cell = page.locator('[data-cell-type="cluster"]');
+      for (const feature of ['recency_days', 'frequency', 'monetary']) {
+        await cell.getByLabel(feature, { exact: true }).check();
+      }
+      await cell.getByLabel('Scaling', { exact: true }).selectOption('log1p');
+      await cell.getByLabel('k from', { exact: true }).fill('2');
+      await cell.getByLabel('to', { exact: true }).fill('6');
+      await cell.getByLabel('to', { exact: true }).blur();
+      await recordStatuses(page, 'cluster');
+      await cell.getByRole('button', { name: 'Run clustering' }).click();
+      await cell.getByText('Elbow: inertia per k').waitFor({ timeout: 60_000 });
+      await cell.getByText('Silhouette per k').waitFor();
+      await cell.getByText('Davies–Bouldin per k').waitFor();
+      await expect
+        .poll(() => cell.locator('[data-status]').getAttribute('data-status'))
+        .toBe('done');
+      // The cell went through `running` (with its progress bar) before `done`.
+      expect(await seenStatuses(page)).toEqual(
+        expect.arrayContaining(['running', 'progress-bar', 'done']),
+      );
+      const caption = await cell.locator('caption').textContent();
+      expect(caption).toMatch(/recommended k = \d/);
+      expect(await cell.locator('svg[aria-label="Elbow: inertia per k"]').count()).toBe(1);
+      await page.getByText('Saved · version').waitFor();
+      await screenshot(page, '02-cluster-cell');
+      await page.close();
+    },
+    FLOW_TIMEOUT,
+  );
+
+  it(
+    'profiles the run and names a cluster as a tag: an invalid slug shows the error and a suggestion',
+    async () => {
+      const page = await openPage(notebookUrl);
+      await page.getByLabel('Add a cell', { exact: true }).selectOption('profiles');
+      await page.getByRole('button', { name: 'Add cell' }).click();
+      const cell = page.locator('[data-cell-type="profiles"]');
+      await cell.getByText('Feature z-scores per cluster').waitFor();
+      await cell.getByText('Customers projected on two principal components').waitFor();
+      await cell.getByText('Silhouette of sampled customers').waitFor();
+      expect(await cell.locator('[data-status]').getAttribute('data-status')).toBe('done');
+
+      const card = cell.locator('section.card').filter({ hasText: 'monetary high' });
+      await card.getByRole('button', { name: 'Show sample members' }).click();
+      await card
+        .getByRole('link', { name: /^c\d{3}$/ })
+        .first()
+        .waitFor();
+
+      await card.getByRole('button', { name: 'Name as tag…' }).click();
+      const slug = card.getByLabel('Tag slug', { exact: true });
+      await slug.fill('Big Spenders!');
+      await card.getByText('must be lower-case ASCII words').waitFor();
+      expect(await slug.getAttribute('aria-invalid')).toBe('true');
+      expect(await card.getByRole('button', { name: 'Save tag' }).isDisabled()).toBe(true);
+      await card.getByRole('button', { name: 'Use “big-spenders”' }).click();
+      expect(await slug.inputValue()).toBe('big-spenders');
+      await card.getByLabel('Display name', { exact: true }).fill('Big spenders');
+      await card.getByRole('button', { name: 'Save tag' }).click();
+      await card.getByRole('link', { name: 'Big spenders' }).waitFor();
+      await screenshot(page, '03-profiles-named');
+      await page.close();
+    },
+    FLOW_TIMEOUT,
+  );
+
+  it(
+    'reopens the notebook as it was, without recomputing',
+    async () => {
+      const page = await openPage(notebookUrl);
+      await page.getByRole('heading', { name: 'Plan' }).waitFor();
+      const types = await page
+        .locator('article[data-cell-type]')
+        .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-cell-type')));
+      expect(types).toEqual(['markdown', 'data', 'cluster', 'profiles']);
+      await page.locator('[data-cell-type="cluster"]').getByText('Elbow: inertia per k').waitFor();
+      await page
+        .locator('[data-cell-type="profiles"]')
+        .getByRole('link', { name: 'Big spenders' })
+        .waitFor();
+      const runs = await server.api<{ items: unknown[] }>(
+        'GET',
+        `/v1/workspaces/${WORKSPACE}/cluster-runs`,
+      );
+      expect(runs.items).toHaveLength(1);
+      await screenshot(page, '04-reopened');
+      await page.close();
+    },
+    FLOW_TIMEOUT,
+  );
+});
