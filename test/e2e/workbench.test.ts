@@ -40,19 +40,33 @@ describe('workbench in Chromium', () => {
     return page;
   }
 
+  /** The little of the browser's globals the recorder below uses (no DOM lib in this tsconfig). */
+  interface BrowserGlobals {
+    document: {
+      body: unknown;
+      querySelector(selector: string): { getAttribute(name: string): string | null } | null;
+    };
+    MutationObserver: new (callback: () => void) => {
+      observe(target: unknown, options: object): void;
+    };
+    seenStatuses?: string[];
+  }
+
   /** Records every status a cell of `type` shows from now on (runs can finish within a second). */
   async function recordStatuses(page: Page, type: string): Promise<void> {
     await page.evaluate((cellType) => {
+      const browser = globalThis as unknown as BrowserGlobals;
       const seen: string[] = [];
-      (window as unknown as { seenStatuses: string[] }).seenStatuses = seen;
+      browser.seenStatuses = seen;
       const record = () => {
-        const badge = document.querySelector(`[data-cell-type="${cellType}"] [data-status]`);
-        const status = badge?.getAttribute('data-status');
+        const cell = `[data-cell-type="${cellType}"]`;
+        const status = browser.document
+          .querySelector(`${cell} [data-status]`)
+          ?.getAttribute('data-status');
         if (status && seen.at(-1) !== status) seen.push(status);
-        if (document.querySelector(`[data-cell-type="${cellType}"] progress`))
-          seen.push('progress-bar');
+        if (browser.document.querySelector(`${cell} progress`) !== null) seen.push('progress-bar');
       };
-      new MutationObserver(record).observe(document.body, {
+      new browser.MutationObserver(record).observe(browser.document.body, {
         subtree: true,
         childList: true,
         attributes: true,
@@ -61,7 +75,7 @@ describe('workbench in Chromium', () => {
   }
 
   const seenStatuses = (page: Page) =>
-    page.evaluate(() => (window as unknown as { seenStatuses: string[] }).seenStatuses);
+    page.evaluate(() => (globalThis as unknown as BrowserGlobals).seenStatuses ?? []);
 
   it(
     'signs in with the API key, picks the workspace and creates a notebook',
