@@ -54,6 +54,7 @@ for (const kind of testDatabaseKinds()) {
         suggestionId: '00000000-0000-4000-8000-000000000000',
         ruleTable: 'rfm-segments',
         modelId: '00000000-0000-4000-8000-000000000000',
+        notebookId: '00000000-0000-4000-8000-000000000000',
       };
       await t.request('/v1/workspaces/acme/events', {
         key: t.acme.keys.admin,
