@@ -27,15 +27,6 @@ interface DemoWorkspace {
   readonly steps: readonly JobStep[];
 }
 
-const hasNoStaleCustomers = async (db: Db, workspace: WorkspaceRow): Promise<boolean> =>
-  (await db
-    .selectFrom('customers')
-    .select('id')
-    .where('workspace_id', '=', workspace.id)
-    .where('features_stale', '=', true)
-    .limit(1)
-    .executeTakeFirst()) === undefined;
-
 const hasSucceededJob = async (db: Db, workspace: WorkspaceRow, kind: string): Promise<boolean> =>
   (await db
     .selectFrom('jobs')
@@ -45,6 +36,20 @@ const hasSucceededJob = async (db: Db, workspace: WorkspaceRow, kind: string): P
     .where('status', '=', 'succeeded')
     .limit(1)
     .executeTakeFirst()) !== undefined;
+
+/** The day after the last retail event: features describe customers as the data ends. */
+const RETAIL_AS_OF = '2011-12-10T00:00:00Z';
+const RETAIL_CLUSTER_FEATURES = [
+  'recency_days',
+  'frequency',
+  'monetary',
+  'avg_order_value',
+  'tenure_days',
+  'orders_last_90',
+  'orders_prev_90',
+  'activity_trend',
+  'return_rate',
+];
 
 const DEMO_WORKSPACES: readonly DemoWorkspace[] = [
   {
@@ -68,9 +73,28 @@ const DEMO_WORKSPACES: readonly DemoWorkspace[] = [
       {
         label: 'refreshing features',
         kind: 'feature-refresh',
-        params: { asOf: '2011-12-10T00:00:00Z', scope: 'stale' },
-        isDone: hasNoStaleCustomers,
+        params: { asOf: RETAIL_AS_OF, scope: 'stale' },
       },
+      {
+        label: 'clustering on behavioural features',
+        kind: 'cluster-run',
+        params: {
+          featureNames: RETAIL_CLUSTER_FEATURES,
+          scaling: 'log1p',
+          k: { min: 2, max: 8 },
+          seed: 0,
+        },
+      },
+      {
+        label: 'training churn (time split 2011-09-01, 90 days)',
+        kind: 'churn-train',
+        params: {
+          label: { kind: 'time-split', asOf: '2011-09-01T00:00:00Z', horizonDays: 90 },
+          seed: 0,
+        },
+      },
+      { label: 'scoring churn', kind: 'churn-score', params: { asOf: RETAIL_AS_OF } },
+      { label: 'suggesting tags', kind: 'suggest', params: {} },
     ],
   },
   {
@@ -88,7 +112,25 @@ const DEMO_WORKSPACES: readonly DemoWorkspace[] = [
         .where('workspace_id', '=', workspace.id)
         .limit(1)
         .executeTakeFirst()) !== undefined,
-    steps: [],
+    steps: [
+      {
+        label: 'clustering on tenure and charges',
+        kind: 'cluster-run',
+        params: {
+          featureNames: ['tenure', 'monthly_charges', 'total_charges'],
+          scaling: 'standard',
+          k: { min: 2, max: 8 },
+          seed: 0,
+        },
+      },
+      {
+        label: 'training churn (label column churn = Yes)',
+        kind: 'churn-train',
+        params: { label: { kind: 'column', column: 'churn', positive: 'Yes' }, seed: 0 },
+      },
+      { label: 'scoring churn', kind: 'churn-score', params: {} },
+      { label: 'suggesting tags', kind: 'suggest', params: {} },
+    ],
   },
 ];
 
@@ -109,11 +151,13 @@ export async function bootstrapDemo(
       (await createWorkspace(systemContext(db), { slug: demo.slug, name: demo.name }));
     if (!(await demo.isImported(db, workspace))) await demo.importData(db, workspace, reporter);
     for (const step of demo.steps) {
+      // Each kind runs once per workspace; a start interrupted mid-way resumes at its step.
+      if (await hasSucceededJob(db, workspace, step.kind)) continue;
       const display = reporter.start(`${workspace.slug}: ${step.label}`);
       const job = await runJobStep(db, registry, workspace, step, (fraction, message) =>
         display.update(fraction, message ?? undefined),
       );
-      display.done(job === undefined ? 'already done' : (job.message ?? 'done'));
+      display.done(job.message ?? 'done');
     }
   }
 }

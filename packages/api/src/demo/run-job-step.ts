@@ -13,8 +13,6 @@ export interface JobStep {
   readonly label: string;
   readonly kind: string;
   readonly params: Record<string, unknown>;
-  /** Whether an earlier start already did this step (then it is skipped). */
-  isDone(db: Db, workspace: WorkspaceRow): Promise<boolean>;
 }
 
 export class JobStepFailedError extends Error {
@@ -22,10 +20,11 @@ export class JobStepFailedError extends Error {
 }
 
 /**
- * Queues the step's job (unless it is done already) and waits for the in-process worker to
- * finish it, reporting its progress.
+ * Queues the step's job and waits for the in-process worker to finish it, reporting its
+ * progress.
  *
- * @returns the finished job, or `undefined` when the step was already done
+ * @returns the finished job
+ * @throws JobStepFailedError when the job fails or is cancelled
  */
 export async function runJobStep(
   db: Db,
@@ -33,8 +32,7 @@ export async function runJobStep(
   workspace: WorkspaceRow,
   step: JobStep,
   onProgress: (fraction: number, message: string | null) => void,
-): Promise<JobRow | undefined> {
-  if (await step.isDone(db, workspace)) return undefined;
+): Promise<JobRow> {
   const queued = await createJob(systemContext(db), registry, workspace, {
     kind: step.kind,
     params: step.params,
