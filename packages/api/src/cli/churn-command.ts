@@ -133,6 +133,13 @@ async function readCustomerRows(file: string): Promise<CustomerRow[]> {
   return rows;
 }
 
+/** Event column options must be complete before the file is read (a usage error, not a crash). */
+function requireEventColumns(command: Command, options: EventSourceOptions): void {
+  if (!options.customer || !options.time || !options.amount) {
+    command.error('error: --events needs --customer, --time and --amount to name its columns');
+  }
+}
+
 /** Builds the labelled data set the options describe. */
 async function loadDataset(command: Command, options: DataOptions): Promise<ChurnDataset> {
   if (options.events !== undefined) {
@@ -146,6 +153,7 @@ async function loadDataset(command: Command, options: DataOptions): Promise<Chur
         'error: --events needs --as-of DATE and --horizon DAYS for the time-split label',
       );
     }
+    requireEventColumns(command, options);
     const { log } = await loadEvents('churn', options);
     return churnDatasetFromEvents(log, { asOf: options.asOf!, horizonDays: options.horizon! });
   }
@@ -365,6 +373,7 @@ async function runScore(command: Command, options: ScoreOptions): Promise<void> 
         'error: this model was trained on events; score it with --events (and --as-of, default: the day after the last event)',
       );
     }
+    requireEventColumns(command, options);
     const { log, asOf } = await loadEvents('churn', options);
     const table = churnEventFeatures(log, { asOf });
     total = table.ids.length;
