@@ -131,15 +131,8 @@ export interface PredictionWithModel {
   readonly modelStatus: ChurnModelStatus;
 }
 
-/** The current predictions of these customers (any model), keyed by customer id. */
-export async function findCurrentPredictions(
-  db: Db,
-  workspaceId: string,
-  customerIds: readonly number[],
-): Promise<Map<number, PredictionWithModel>> {
-  const found = new Map<number, PredictionWithModel>();
-  if (customerIds.length === 0) return found;
-  const rows = await db
+function currentPredictionQuery(db: Db, workspaceId: string) {
+  return db
     .selectFrom('churn_scorings as s')
     .innerJoin('churn_predictions as p', 'p.scoring_job_id', 's.job_id')
     .innerJoin('churn_models as m', 'm.id', 'p.model_id')
@@ -154,22 +147,52 @@ export async function findCurrentPredictions(
       'm.status',
     ])
     .where('s.workspace_id', '=', workspaceId)
-    .where('s.is_current', '=', true)
+    .where('s.is_current', '=', true);
+}
+
+type CurrentPredictionRow = Awaited<
+  ReturnType<ReturnType<typeof currentPredictionQuery>['execute']>
+>[number];
+
+const toPredictionWithModel = (row: CurrentPredictionRow): PredictionWithModel => ({
+  customerId: row.customer_id,
+  probability: row.probability,
+  riskBand: row.risk_band,
+  factors: row.factors,
+  scoredAt: row.scored_at,
+  modelId: row.model_id,
+  modelVersion: row.version,
+  modelStatus: row.status,
+});
+
+/** The current predictions of these customers (any model), keyed by customer id. */
+export async function findCurrentPredictions(
+  db: Db,
+  workspaceId: string,
+  customerIds: readonly number[],
+): Promise<Map<number, PredictionWithModel>> {
+  if (customerIds.length === 0) return new Map();
+  const rows = await currentPredictionQuery(db, workspaceId)
     .where('p.customer_id', 'in', customerIds)
     .execute();
-  for (const row of rows) {
-    found.set(row.customer_id, {
-      customerId: row.customer_id,
-      probability: row.probability,
-      riskBand: row.risk_band,
-      factors: row.factors,
-      scoredAt: row.scored_at,
-      modelId: row.model_id,
-      modelVersion: row.version,
-      modelStatus: row.status,
-    });
-  }
-  return found;
+  return new Map(rows.map((row) => [row.customer_id, toPredictionWithModel(row)]));
+}
+
+/**
+ * One customer's current prediction by external id, in one query: the hot read path of
+ * services asking for a customer's churn.
+ */
+export async function findCurrentPredictionByExternalId(
+  db: Db,
+  workspaceId: string,
+  externalId: string,
+): Promise<PredictionWithModel | undefined> {
+  const row = await currentPredictionQuery(db, workspaceId)
+    .innerJoin('customers as c', 'c.id', 'p.customer_id')
+    .where('c.workspace_id', '=', workspaceId)
+    .where('c.external_id', '=', externalId)
+    .executeTakeFirst();
+  return row === undefined ? undefined : toPredictionWithModel(row);
 }
 
 /** One batch of the current predictions made by `modelId`, in customer id order after `afterCustomerId`. */

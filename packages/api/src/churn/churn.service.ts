@@ -25,6 +25,7 @@ import {
 import type { ChurnActivation, ChurnModelSummaryRow } from './churn-model.table.ts';
 import type { ChurnScoreParams, ChurnTrainParams } from './churn-params.ts';
 import {
+  findCurrentPredictionByExternalId,
   findCurrentPredictions,
   findCurrentScoring,
   findCustomersByExternalIds,
@@ -216,12 +217,11 @@ export async function getCustomerChurn(
   workspace: WorkspaceRow,
   externalId: string,
 ): Promise<CustomerChurnView> {
-  const customer = await findCustomer(db, workspace.id, externalId);
-  if (customer === undefined) throw ProblemError.notFound(`customer "${externalId}"`);
-  const prediction = (await findCurrentPredictions(db, workspace.id, [customer.id])).get(
-    customer.id,
-  );
+  const prediction = await findCurrentPredictionByExternalId(db, workspace.id, externalId);
   if (prediction === undefined) {
+    // The slow path, only when there is nothing to serve: say why.
+    const customer = await findCustomer(db, workspace.id, externalId);
+    if (customer === undefined) throw ProblemError.notFound(`customer "${externalId}"`);
     const scoring = await findCurrentScoring(db, workspace.id);
     const why =
       scoring === undefined

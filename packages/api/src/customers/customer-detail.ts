@@ -49,7 +49,7 @@ export async function getCustomerDetail(
   const row = await getCustomer(db, workspace, externalId);
   const [held, pending, predictions] = await Promise.all([
     findHeldTags(db, row.id),
-    listCustomerSuggestions(db, row.id, 'pending'),
+    listCustomerSuggestions(db, workspace.id, externalId, 'pending'),
     findCurrentPredictions(db, workspace.id, [row.id]),
   ]);
   const churn = predictions.get(row.id);

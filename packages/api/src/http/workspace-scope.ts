@@ -1,17 +1,22 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Db } from '../db/database.ts';
 import { getVisibleWorkspace } from '../workspaces/workspace.service.ts';
+import type { WorkspaceRow } from '../workspaces/workspace.table.ts';
 import { principalOf, type AppEnv } from './app-env.ts';
+import type { TtlCache } from './ttl-cache.ts';
 
 /**
  * For `/v1/workspaces/:workspace/...`: loads the workspace and checks the caller's key may
  * see it. Nothing crosses workspaces: another tenant's workspace is a 404, like a missing one.
  */
-export function workspaceScope(db: Db): MiddlewareHandler<AppEnv> {
+export function workspaceScope(
+  db: Db,
+  workspaces: TtlCache<WorkspaceRow>,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const slug = c.req.param('workspace');
     if (slug !== undefined) {
-      c.set('workspace', await getVisibleWorkspace(db, principalOf(c), slug));
+      c.set('workspace', await getVisibleWorkspace(db, principalOf(c), slug, workspaces));
     }
     await next();
   };

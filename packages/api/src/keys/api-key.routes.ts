@@ -71,7 +71,8 @@ const revokeKeyRoute = defineRoute(['admin'], {
 });
 
 /** `/v1/me` and `/v1/keys`. */
-export function apiKeyRoutes(deps: AppDeps) {
+/** @param onRevoked - called after a key is revoked (drops cached keys) */
+export function apiKeyRoutes(deps: AppDeps, onRevoked: () => void) {
   const changeHooks = deps.changeHooks ?? [];
   return createRouter()
     .openapi(meRoute, async (c) => {
@@ -117,6 +118,7 @@ export function apiKeyRoutes(deps: AppDeps) {
         principalOf(c),
         c.req.valid('param').keyId,
       );
+      onRevoked();
       return c.json(view, 200);
     });
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { writeTransaction, type ServiceContext } from '../audit/change-hooks.ts';
 import type { Db } from '../db/database.ts';
+import type { TtlCache } from '../http/ttl-cache.ts';
 import { ProblemError } from '../http/problem.ts';
 import { findWorkspaceBySlug } from '../workspaces/workspace.repository.ts';
 import {
@@ -54,14 +55,32 @@ export function toApiKeyView(row: ApiKeyRow, workspaceSlug: string | null): ApiK
   };
 }
 
-/** Resolves a Bearer secret to the caller, or `undefined` for unknown/revoked keys. */
-export async function authenticateKey(db: Db, secret: string): Promise<Principal | undefined> {
-  const row = await findActiveKeyByHash(db, hashKeySecret(secret));
+/**
+ * Resolves a Bearer secret to the caller, or `undefined` for unknown/revoked keys. With a
+ * `cache`, a key seen in the last few seconds is not looked up again (the cache is cleared
+ * when this process revokes a key).
+ */
+export async function authenticateKey(
+  db: Db,
+  secret: string,
+  cache?: TtlCache<Principal>,
+): Promise<Principal | undefined> {
+  const hash = hashKeySecret(secret);
+  const cached = cache?.get(hash);
+  if (cached !== undefined) return cached;
+  const row = await findActiveKeyByHash(db, hash);
   if (row === undefined) return undefined;
   if (row.last_used_at === null || Date.now() - row.last_used_at.getTime() > 60_000) {
     await touchApiKey(db, row.id);
   }
-  return { keyId: row.id, role: row.role, workspaceId: row.workspace_id, name: row.name };
+  const principal = {
+    keyId: row.id,
+    role: row.role,
+    workspaceId: row.workspace_id,
+    name: row.name,
+  };
+  cache?.set(hash, principal);
+  return principal;
 }
 
 export interface IssueKeyInput {

@@ -143,14 +143,19 @@ export async function listSuggestions(
   return (await query.execute()).map(normalise);
 }
 
-/** A customer's suggestions, newest first (optionally only one status). */
+/**
+ * A customer's suggestions by external id, newest first (optionally only one status), in one
+ * query: this is a hot read path for calling services.
+ */
 export async function listCustomerSuggestions(
   db: Db,
-  customerId: number,
+  workspaceId: string,
+  externalId: string,
   status?: SuggestionStatus,
 ): Promise<SuggestionDetailRow[]> {
   let query = detailQuery(db)
-    .where('s.customer_id', '=', customerId)
+    .where('c.workspace_id', '=', workspaceId)
+    .where('c.external_id', '=', externalId)
     .orderBy('s.created_at', 'desc')
     .orderBy('s.confidence', 'desc')
     .limit(1000);

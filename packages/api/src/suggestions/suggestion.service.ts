@@ -75,8 +75,10 @@ export async function customerSuggestions(
   externalId: string,
   status?: SuggestionStatus,
 ): Promise<SuggestionDetailRow[]> {
-  const customer = await getCustomer(db, workspace, externalId);
-  return listCustomerSuggestions(db, customer.id, status);
+  const rows = await listCustomerSuggestions(db, workspace.id, externalId, status);
+  // No rows: tell an unknown customer (404) from one without suggestions.
+  if (rows.length === 0) await getCustomer(db, workspace, externalId);
+  return rows;
 }
 
 export function getPolicy(db: Db, workspace: WorkspaceRow): Promise<StoredPolicy> {

@@ -1,5 +1,6 @@
 import { writeTransaction, type ServiceContext } from '../audit/change-hooks.ts';
 import type { Db } from '../db/database.ts';
+import type { TtlCache } from '../http/ttl-cache.ts';
 import { ProblemError } from '../http/problem.ts';
 import { canSeeWorkspace, type Principal } from '../keys/principal.ts';
 import { findWorkspaceBySlug, insertWorkspace, listWorkspaces } from './workspace.repository.ts';
@@ -50,8 +51,13 @@ export async function getVisibleWorkspace(
   db: Db,
   principal: Principal,
   slug: string,
+  cache?: TtlCache<WorkspaceRow>,
 ): Promise<WorkspaceRow> {
-  const row = await findWorkspaceBySlug(db, slug);
+  let row = cache?.get(slug);
+  if (row === undefined) {
+    row = await findWorkspaceBySlug(db, slug);
+    if (row !== undefined) cache?.set(slug, row);
+  }
   if (row === undefined || !canSeeWorkspace(principal, row.id)) {
     throw ProblemError.notFound(`workspace "${slug}"`);
   }
