@@ -1,0 +1,275 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { createRng } from '@tagwise/engine';
+import { repositoryRoot } from '../support/tagwise-cli.ts';
+import { syntheticPurchases } from '../support/synthetic-events.ts';
+import { median, type BenchSuite } from './suite.ts';
+
+const quick = process.env.BENCH_QUICK === '1';
+const INGEST_EVENTS = quick ? 50_000 : 1_000_000;
+const INGEST_BATCH = 5_000;
+const LOOKUP_CUSTOMERS = quick ? 1_000 : 5_000;
+const CONNECTIONS = 64;
+const SECONDS = quick ? 3 : 8;
+const REPEATS = 3;
+const POSTGRES_ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+interface BenchServer {
+  readonly tagwise: string;
+  readonly bare: string;
+  readonly key: string;
+  stop(): Promise<void>;
+}
+
+async function startBenchServer(target: object): Promise<BenchServer> {
+  const key = `tw_bench_${randomBytes(24).toString('hex')}`;
+  const child: ChildProcess = spawn(
+    join(repositoryRoot, 'node_modules', '.bin', 'tsx'),
+    [join(repositoryRoot, 'test', 'bench', 'api-bench-server.ts'), JSON.stringify(target), key],
+    { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  const ports = JSON.parse(firstLine) as { tagwisePort: number; barePort: number };
+  return {
+    tagwise: `http://127.0.0.1:${ports.tagwisePort}`,
+    bare: `http://127.0.0.1:${ports.barePort}`,
+    key,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** One authenticated JSON call; a non-2xx answer is an error carrying the problem. */
+async function call<T = unknown>(
+  server: BenchServer,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(`${server.tagwise}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${server.key}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const json: unknown = await response.json();
+  if (!response.ok) {
+    throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+  }
+  return json as T;
+}
+
+async function runJob(
+  server: BenchServer,
+  workspace: string,
+  kind: string,
+  params: object,
+): Promise<void> {
+  const job = await call<{ id: string }>(server, 'POST', `/v1/workspaces/${workspace}/jobs`, {
+    kind,
+    params,
+  });
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const state = await call<{ status: string; error: unknown }>(
+      server,
+      'GET',
+      `/v1/workspaces/${workspace}/jobs/${job.id}`,
+    );
+    if (state.status === 'succeeded') return;
+    if (state.status === 'failed' || state.status === 'cancelled') {
+      throw new Error(`${kind} ${state.status}: ${JSON.stringify(state.error)}`);
+    }
+  }
+}
+
+/** Events per second through `POST /events`, one atomic batch at a time. */
+async function measureIngest(server: BenchServer): Promise<number> {
+  await call(server, 'POST', '/v1/workspaces', { slug: 'ingest' });
+  const started = performance.now();
+  let sent = 0;
+  for (const batch of syntheticPurchases(INGEST_EVENTS / 10, 10, INGEST_BATCH, 7)) {
+    await call(server, 'POST', '/v1/workspaces/ingest/events', { events: batch });
+    sent += batch.length;
+  }
+  return sent / ((performance.now() - started) / 1000);
+}
+
+/** A workspace with features, a named cluster, an active churn model, scores and suggestions. */
+async function prepareLookupWorkspace(server: BenchServer): Promise<void> {
+  await call(server, 'POST', '/v1/workspaces', { slug: 'lookup' });
+  for (const batch of syntheticPurchases(LOOKUP_CUSTOMERS, 8, INGEST_BATCH, 3)) {
+    await call(server, 'POST', '/v1/workspaces/lookup/events', { events: batch });
+  }
+  await runJob(server, 'lookup', 'feature-refresh', { asOf: '2024-01-01T00:00:00Z' });
+  await runJob(server, 'lookup', 'cluster-run', {
+    featureNames: ['recency_days', 'frequency', 'monetary'],
+    scaling: 'log1p',
+    k: 3,
+  });
+  const runs = await call<{ items: { id: string }[] }>(
+    server,
+    'GET',
+    '/v1/workspaces/lookup/cluster-runs',
+  );
+  const runId = runs.items[0]!.id;
+  for (const [cluster, slug] of ['steady-buyers', 'big-spenders', 'fading-buyers'].entries()) {
+    await call(
+      server,
+      'POST',
+      `/v1/workspaces/lookup/cluster-runs/${runId}/clusters/${cluster}/tag`,
+      {
+        slug,
+        displayName: slug,
+        category: 'behaviour',
+        definition: `cluster ${cluster} of the benchmark run`,
+      },
+    );
+  }
+  await runJob(server, 'lookup', 'churn-train', {
+    label: { kind: 'time-split', asOf: '2023-09-01T00:00:00Z', horizonDays: 90 },
+    model: 'logistic',
+    folds: 3,
+  });
+  await runJob(server, 'lookup', 'churn-score', { asOf: '2024-01-01T00:00:00Z' });
+  await runJob(server, 'lookup', 'suggest', {});
+}
+
+interface LoadFigures {
+  readonly requestsPerSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+}
+
+/** Median of `REPEATS` fixed-duration runs of `CONNECTIONS` connections over random customers. */
+async function load(
+  base: string,
+  path: (customer: string) => string,
+  key: string,
+): Promise<LoadFigures> {
+  const rng = createRng(5);
+  const runs: LoadFigures[] = [];
+  for (let repeat = 0; repeat < REPEATS; repeat++) {
+    const result = await autocannon({
+      url: base,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      headers: { authorization: `Bearer ${key}` },
+      requests: [
+        {
+          setupRequest: (request) => ({
+            ...request,
+            path: path(`c${rng.nextInt(LOOKUP_CUSTOMERS)}`),
+          }),
+        },
+      ],
+    });
+    runs.push({
+      requestsPerSecond: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      errors: result.errors + result.non2xx,
+    });
+  }
+  const middle = median(runs.map((run) => run.requestsPerSecond));
+  return runs.find((run) => run.requestsPerSecond === middle) ?? runs[0]!;
+}
+
+async function benchDatabase(name: string, target: object): Promise<string[]> {
+  const server = await startBenchServer(target);
+  try {
+    console.log(`${name}: ingesting ${INGEST_EVENTS.toLocaleString('en-GB')} events`);
+    const ingest = await measureIngest(server);
+    console.log(`${name}: ${Math.round(ingest)} events/s; preparing the lookup workspace`);
+    await prepareLookupWorkspace(server);
+    const { id: workspaceId } = await call<{ id: string }>(server, 'GET', '/v1/workspaces/lookup');
+    const bare = await load(server.bare, (c) => `/lookup/${workspaceId}/${c}`, server.key);
+    const suggestions = await load(
+      server.tagwise,
+      (c) => `/v1/workspaces/lookup/customers/${c}/suggestions`,
+      server.key,
+    );
+    const churn = await load(
+      server.tagwise,
+      (c) => `/v1/workspaces/lookup/customers/${c}/churn`,
+      server.key,
+    );
+    const row = (label: string, figures: LoadFigures) => {
+      const ratio = figures.requestsPerSecond / bare.requestsPerSecond;
+      console.log(
+        `${name} ${label}: ${Math.round(figures.requestsPerSecond)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms (${ratio.toFixed(2)} × bare; ${figures.errors} errors)`,
+      );
+      return `| ${name} | ${label} | ${Math.round(figures.requestsPerSecond)} | ${figures.p50} | ${figures.p99} | ${ratio.toFixed(2)} | ${figures.errors} |`;
+    };
+    return [
+      row('bare Hono + one indexed lookup (baseline)', bare),
+      row('GET /customers/{id}/suggestions', suggestions),
+      row('GET /customers/{id}/churn', churn),
+      `| ${name} | ingest POST /events (batches of ${INGEST_BATCH}) | ${Math.round(ingest)} events/s over ${INGEST_EVENTS.toLocaleString('en-GB')} events | | | | |`,
+    ];
+  } finally {
+    await server.stop();
+  }
+}
+
+async function postgresTarget(): Promise<{ target: object; drop(): Promise<void> } | undefined> {
+  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  try {
+    await admin.connect();
+  } catch {
+    return undefined;
+  }
+  const name = `tagwise_bench_${process.pid}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    target: { kind: 'postgres', url: url.toString() },
+    async drop() {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+const suite: BenchSuite = {
+  name: 'api',
+  description: `Loopback HTTP load (autocannon, ${CONNECTIONS} connections, ${SECONDS} s, median of ${REPEATS} runs) on ${LOOKUP_CUSTOMERS.toLocaleString('en-GB')} customers with features, a named 3-cluster run, an active churn model, scores and suggestions; the baseline is a bare Hono handler doing one indexed customer lookup on the same database handle in the same process. Ingest: ${INGEST_EVENTS.toLocaleString('en-GB')} events over HTTP.`,
+  async run() {
+    const rows = [
+      '| database | endpoint | requests/s | p50 ms | p99 ms | × baseline | errors |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+    ];
+    const dataDir = mkdtempSync(join(tmpdir(), 'tagwise-bench-'));
+    try {
+      rows.push(...(await benchDatabase('PGlite', { kind: 'pglite', dataDir })));
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+    const postgres = await postgresTarget();
+    if (postgres === undefined) {
+      rows.push('| PostgreSQL | not reachable at DATABASE_URL: not measured | | | | | |');
+    } else {
+      try {
+        rows.push(...(await benchDatabase('PostgreSQL', postgres.target)));
+      } finally {
+        await postgres.drop();
+      }
+    }
+    return rows.join('\n');
+  },
+};
+
+export default suite;
