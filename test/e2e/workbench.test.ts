@@ -31,6 +31,12 @@ describe('workbench in Chromium', () => {
     await server?.close();
   });
 
+  /** Closes a notebook page once its autosave has stored every change. */
+  async function closeSaved(page: Page): Promise<void> {
+    await page.locator('[data-save-state="saved"]').waitFor();
+    await page.close();
+  }
+
   async function openPage(url: string): Promise<Page> {
     const page = await context.newPage();
     page.on('pageerror', (error) => {
@@ -109,7 +115,7 @@ describe('workbench in Chromium', () => {
       await page.getByRole('rowheader', { name: 'recency_days' }).waitFor();
       await page.getByText('Saved · version').waitFor();
       await screenshot(page, '01-notebook-created');
-      await page.close();
+      await closeSaved(page);
     },
     FLOW_TIMEOUT,
   );
@@ -143,8 +149,8 @@ describe('workbench in Chromium', () => {
       expect(caption).toMatch(/recommended k = \d/);
       expect(await cell.locator('svg[aria-label="Elbow: inertia per k"]').count()).toBe(1);
       await page.getByText('Saved · version').waitFor();
-      await screenshot(page, '02-cluster-cell');
-      await page.close();
+      await screenshot(page, '02-cluster-cell', cell);
+      await closeSaved(page);
     },
     FLOW_TIMEOUT,
   );
@@ -179,8 +185,148 @@ describe('workbench in Chromium', () => {
       await card.getByLabel('Display name', { exact: true }).fill('Big spenders');
       await card.getByRole('button', { name: 'Save tag' }).click();
       await card.getByRole('link', { name: 'Big spenders' }).waitFor();
-      await screenshot(page, '03-profiles-named');
-      await page.close();
+      await screenshot(page, '03-profiles-named', cell);
+      await closeSaved(page);
+    },
+    FLOW_TIMEOUT,
+  );
+
+  it(
+    'trains a churn model on a label column and shows ROC, PR, the reliability diagram, lift and importance',
+    async () => {
+      const page = await openPage(notebookUrl);
+      await page.getByLabel('Add a cell', { exact: true }).selectOption('churn');
+      await page.getByRole('button', { name: 'Add cell' }).click();
+      const cell = page.locator('[data-cell-type="churn"]');
+      await cell.getByLabel('Label column', { exact: true }).first().check();
+      await cell.getByRole('combobox', { name: 'Label column' }).selectOption('churned');
+      await cell.getByLabel('Classifier', { exact: true }).selectOption('logistic');
+      await recordStatuses(page, 'churn');
+      await cell.getByRole('button', { name: 'Train model' }).click();
+      await cell.locator('svg[aria-label="Reliability diagram"]').waitFor({ timeout: 90_000 });
+      for (const chart of [
+        'ROC curve',
+        'Precision–recall curve',
+        'Lift by decile',
+        'Global importance',
+      ]) {
+        expect(await cell.locator(`svg[aria-label="${chart}"]`).count(), chart).toBe(1);
+      }
+      expect(await seenStatuses(page)).toEqual(expect.arrayContaining(['running', 'done']));
+      await cell.getByText('This model is active').waitFor();
+      await page.getByText('Saved · version').waitFor();
+      await screenshot(page, '05-churn-model', cell);
+      await closeSaved(page);
+    },
+    FLOW_TIMEOUT,
+  );
+
+  it(
+    'generates suggestions, then accepts and rejects them with the keyboard and the queue changes',
+    async () => {
+      const page = await openPage(notebookUrl);
+      await page.getByLabel('Add a cell', { exact: true }).selectOption('review');
+      await page.getByRole('button', { name: 'Add cell' }).click();
+      const cell = page.locator('[data-cell-type="review"]');
+      await cell.getByRole('button', { name: 'Generate suggestions' }).click();
+      const queue = cell.getByRole('grid', { name: 'Pending suggestions' });
+      await queue.waitFor({ timeout: 60_000 });
+      const rows = queue.locator('tbody tr');
+      await expect.poll(() => rows.count()).toBeGreaterThan(2);
+      const before = await rows.count();
+      const first = await rows.nth(0).getAttribute('data-suggestion');
+      const third = await rows.nth(2).getAttribute('data-suggestion');
+
+      await queue.focus();
+      await page.keyboard.press('a'); // accept the selected (first) row
+      await expect.poll(() => rows.count()).toBe(before - 1);
+      await page.keyboard.press('j');
+      await page.keyboard.press('r'); // j moved to the second row left: the third of the queue
+      await expect.poll(() => rows.count()).toBe(before - 2);
+      await cell.getByText('2 decided here').waitFor();
+
+      const accepted = await server.api<{ items: { id: string }[] }>(
+        'GET',
+        `/v1/workspaces/${WORKSPACE}/suggestions?status=accepted`,
+      );
+      expect(accepted.items.map((s) => s.id)).toEqual([first]);
+      const rejected = await server.api<{ items: { id: string }[] }>(
+        'GET',
+        `/v1/workspaces/${WORKSPACE}/suggestions?status=rejected`,
+      );
+      expect(rejected.items.map((s) => s.id)).toEqual([third]);
+
+      // Another operator decides the selected row first: deciding it here shows who won.
+      const selected = await queue
+        .locator('tr[aria-selected="true"]')
+        .getAttribute('data-suggestion');
+      await server.api('POST', `/v1/workspaces/${WORKSPACE}/suggestions/${selected}/accept`, {});
+      await queue.focus();
+      await page.keyboard.press('a');
+      await queue
+        .locator(`tr[data-suggestion="${selected}"]`)
+        .getByRole('alert')
+        .filter({ hasText: /^Already accepted by key [0-9a-f]{8} at / })
+        .waitFor();
+      await screenshot(page, '06-review-keyboard', cell);
+      await closeSaved(page);
+    },
+    FLOW_TIMEOUT,
+  );
+
+  it(
+    'bulk-accepts the suggestions of one tag after a count preview and a confirmation',
+    async () => {
+      const page = await openPage(notebookUrl);
+      const cell = page.locator('[data-cell-type="review"]');
+      await cell.getByLabel('Tag', { exact: true }).selectOption('big-spenders');
+      const rows = cell.getByRole('grid', { name: 'Pending suggestions' }).locator('tbody tr');
+      await expect.poll(() => rows.count()).toBeGreaterThan(0);
+      const pending = await server.api<{ items: unknown[] }>(
+        'GET',
+        `/v1/workspaces/${WORKSPACE}/suggestions?status=pending&tag=big-spenders&limit=1000`,
+      );
+      await cell.getByRole('button', { name: 'Accept all matching…' }).click();
+      const dialog = cell.getByRole('alertdialog');
+      await dialog.getByText(`accept ${pending.items.length} pending suggestion`).waitFor();
+      await screenshot(page, '07-bulk-preview', cell);
+      await dialog.getByRole('button', { name: /^Confirm: accept/ }).click();
+      await cell.getByText(`Accepted ${pending.items.length} suggestions`).waitFor();
+      await cell.getByText('No pending suggestions match.').waitFor();
+      const left = await server.api<{ items: unknown[] }>(
+        'GET',
+        `/v1/workspaces/${WORKSPACE}/suggestions?status=pending&tag=big-spenders`,
+      );
+      expect(left.items).toHaveLength(0);
+      await screenshot(page, '08-bulk-accepted', cell);
+      await closeSaved(page);
+    },
+    FLOW_TIMEOUT,
+  );
+
+  it(
+    'shows a conflict when someone else saved first, and loads their version on request',
+    async () => {
+      const page = await openPage(notebookUrl);
+      await page.getByText('Saved · version').waitFor();
+      const id = notebookUrl.split('/').at(-1)!;
+      const stored = await server.api<{ version: number }>(
+        'GET',
+        `/v1/workspaces/${WORKSPACE}/notebooks/${id}`,
+      );
+      await server.api('PATCH', `/v1/workspaces/${WORKSPACE}/notebooks/${id}`, {
+        version: stored.version,
+        title: 'Retail segments (edited elsewhere)',
+      });
+      await page.getByLabel('Notebook title', { exact: true }).fill('My title');
+      await page.getByLabel('Notebook title', { exact: true }).blur();
+      await page.getByText('Someone else changed this notebook.').waitFor();
+      await screenshot(page, '09-conflict');
+      await page.getByRole('button', { name: /Load their version/ }).click();
+      await expect
+        .poll(() => page.getByLabel('Notebook title', { exact: true }).inputValue())
+        .toBe('Retail segments (edited elsewhere)');
+      await closeSaved(page);
     },
     FLOW_TIMEOUT,
   );
@@ -193,19 +339,27 @@ describe('workbench in Chromium', () => {
       const types = await page
         .locator('article[data-cell-type]')
         .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-cell-type')));
-      expect(types).toEqual(['markdown', 'data', 'cluster', 'profiles']);
+      expect(types).toEqual(['markdown', 'data', 'cluster', 'profiles', 'churn', 'review']);
       await page.locator('[data-cell-type="cluster"]').getByText('Elbow: inertia per k').waitFor();
       await page
         .locator('[data-cell-type="profiles"]')
         .getByRole('link', { name: 'Big spenders' })
+        .waitFor();
+      await page
+        .locator('[data-cell-type="churn"] svg[aria-label="Reliability diagram"]')
         .waitFor();
       const runs = await server.api<{ items: unknown[] }>(
         'GET',
         `/v1/workspaces/${WORKSPACE}/cluster-runs`,
       );
       expect(runs.items).toHaveLength(1);
-      await screenshot(page, '04-reopened');
-      await page.close();
+      const models = await server.api<{ items: unknown[] }>(
+        'GET',
+        `/v1/workspaces/${WORKSPACE}/churn/models`,
+      );
+      expect(models.items).toHaveLength(1);
+      await screenshot(page, '10-reopened', { fullPage: true });
+      await closeSaved(page);
     },
     FLOW_TIMEOUT,
   );

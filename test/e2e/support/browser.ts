@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 
@@ -20,7 +20,17 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Saves the page as `test/e2e/screenshots/<name>.png` (git-ignored). */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+/**
+ * Saves `test/e2e/screenshots/<name>.png` (git-ignored): the part a flow is about when
+ * given (a cell), else the visible page (`fullPage` for the whole notebook).
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  target?: Locator | { fullPage: true },
+): Promise<void> {
+  const path = `${SCREENSHOTS}${name}.png`;
+  if (target === undefined) await page.screenshot({ path });
+  else if ('fullPage' in target) await page.screenshot({ path, fullPage: true });
+  else await target.screenshot({ path });
 }

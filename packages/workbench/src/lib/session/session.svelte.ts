@@ -42,6 +42,11 @@ export class Session {
     return this.me?.role === 'admin' || this.me?.role === 'analyst';
   }
 
+  /** True when the key may accept and reject suggestions. */
+  get canDecide(): boolean {
+    return this.me?.role === 'admin' || this.me?.role === 'operator';
+  }
+
   /** Checks a key against `/v1/me`; stores it when the API accepts it. */
   async signIn(key: string): Promise<boolean> {
     const trimmed = key.trim();

@@ -22,5 +22,12 @@ export const CELL_COMPONENTS: Record<CellType, Component<CellProps>> = {
   review: ReviewCell,
 };
 
-/** The types the "Add cell" menu offers (churn and review wait for their API routes). */
-export const ADDABLE_TYPES: readonly CellType[] = ['markdown', 'data', 'cluster', 'profiles'];
+/** The types the "Add cell" menu offers, in menu order. */
+export const ADDABLE_TYPES: readonly CellType[] = [
+  'markdown',
+  'data',
+  'cluster',
+  'profiles',
+  'churn',
+  'review',
+];
