@@ -25,11 +25,24 @@ const tagwise = await startServer(parseConfig({ PORT: '0', TAGWISE_BOOTSTRAP_KEY
   logger: createJsonLogger(quiet, process.stderr),
 });
 
-const bare = new Hono().get('/lookup/:workspaceId/:externalId', async (c) => {
+// The workspace id is resolved once, so each request makes exactly one indexed lookup.
+const workspaceIds = new Map<string, string>();
+const bare = new Hono().get('/lookup/:workspace/:externalId', async (c) => {
+  const slug = c.req.param('workspace');
+  let workspaceId = workspaceIds.get(slug);
+  if (workspaceId === undefined) {
+    const workspace = await database.db
+      .selectFrom('workspaces')
+      .select('id')
+      .where('slug', '=', slug)
+      .executeTakeFirstOrThrow();
+    workspaceId = workspace.id;
+    workspaceIds.set(slug, workspaceId);
+  }
   const row = await database.db
     .selectFrom('customers')
     .select(['id', 'external_id', 'attributes', 'features', 'features_as_of', 'updated_at'])
-    .where('workspace_id', '=', c.req.param('workspaceId'))
+    .where('workspace_id', '=', workspaceId)
     .where('external_id', '=', c.req.param('externalId'))
     .executeTakeFirst();
   return row ? c.json(row) : c.json({ error: 'not found' }, 404);

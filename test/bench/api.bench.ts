@@ -194,8 +194,7 @@ async function benchDatabase(name: string, target: object): Promise<string[]> {
     const ingest = await measureIngest(server);
     console.log(`${name}: ${Math.round(ingest)} events/s; preparing the lookup workspace`);
     await prepareLookupWorkspace(server);
-    const { id: workspaceId } = await call<{ id: string }>(server, 'GET', '/v1/workspaces/lookup');
-    const bare = await load(server.bare, (c) => `/lookup/${workspaceId}/${c}`, server.key);
+    const bare = await load(server.bare, (c) => `/lookup/lookup/${c}`, server.key);
     const suggestions = await load(
       server.tagwise,
       (c) => `/v1/workspaces/lookup/customers/${c}/suggestions`,
