@@ -243,7 +243,9 @@ const suite: BenchSuite = {
       }
 
       const ml = measured.find((m) => m.name.startsWith('ml-kmeans'))!;
-      const sk = measured.find((m) => m.name.includes('float32'));
+      const sk = measured.find(
+        (m) => m.name.startsWith('scikit-learn') && m.name.includes('float32'),
+      );
       lines.push(`### ${n.toLocaleString('en-US')} points × ${D} features, k = ${K}`, '');
       lines.push(
         `| implementation | ms / iteration | CPU ms / iteration | iterations | inertia | ml-kmeans ÷ this (wall, CPU) | this ÷ scikit-learn f32 (wall, CPU) |`,
