@@ -43,7 +43,19 @@ if (previous.includes(`sourceHash = '${hash}'`)) {
   process.exit(0);
 }
 
-const { default: asc } = await import('assemblyscript/asc');
+// `--optional` (the install-time `prepare`): without the compiler (a production install skips
+// dev dependencies) warn and leave the engine on its TypeScript kernel instead of failing.
+const optional = process.argv.includes('--optional');
+let asc;
+try {
+  ({ default: asc } = await import('assemblyscript/asc'));
+} catch (error) {
+  if (!optional) throw error;
+  console.warn(
+    `k-means kernel not built (no AssemblyScript compiler: ${error.message}); the engine uses its TypeScript kernel`,
+  );
+  process.exit(0);
+}
 let binary;
 const result = await asc.main([source, '--outFile', 'kernel.wasm', ...flags], {
   writeFile(name, contents) {
