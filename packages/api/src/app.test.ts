@@ -41,8 +41,9 @@ describe('HTTP app (in process)', () => {
     expect(body.requestId).toBe(generated.headers.get('x-request-id'));
   });
 
-  it('answers an unknown route with a 404 problem', async () => {
-    const res = await app.request('/nowhere');
+  // Unknown page paths outside the API belong to the workbench (served when it is built).
+  it('answers an unknown API route with a 404 problem', async () => {
+    const res = await app.request('/v1/nowhere', { headers: auth(fixture.keys.analyst) });
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
     const body = (await res.json()) as Record<string, unknown>;
