@@ -3,7 +3,7 @@ import { churnEventFeatures, type CellValue, type ColumnChunk } from '@tagwise/e
 import type { CustomerRow, JsonScalar } from '../customers/customer.table.ts';
 import type { Db } from '../db/database.ts';
 import type { ProblemFieldError } from '../http/problem.ts';
-import { loadCustomersEventLog } from './churn-event-log.ts';
+import { loadCustomersEventLog } from '../events/event-log.ts';
 import type { ChurnFeatureSchema, ChurnInput, ChurnTrainParams } from './churn-params.ts';
 
 /** Feature names present in any stored feature set of the workspace, sorted. */

@@ -13,7 +13,7 @@ import { parseTimestamp } from '../events/event.schema.ts';
 import type { ProblemFieldError } from '../http/problem.ts';
 import { PermanentJobError } from '../jobs/job-registry.ts';
 import { attributeNames, resolveInputNames, storedFeatureNames } from './churn-inputs.ts';
-import { loadWorkspaceEventLog } from './churn-event-log.ts';
+import { loadWorkspaceEventLog } from '../events/event-log.ts';
 import type { ChurnFeatureSchema, ChurnTrainParams } from './churn-params.ts';
 
 /** A labelled data set read from the database, with how its inputs are rebuilt for scoring. */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { computeEventFeatures, EventLogBuilder, type FeatureTable } from '@tagwise/engine';
+import { computeEventFeatures, type FeatureTable } from '@tagwise/engine';
 import {
   countCustomers,
   saveCustomerFeatures,
@@ -9,7 +9,7 @@ import {
 } from '../customers/customer.repository.ts';
 import type { CustomerFeatures } from '../customers/customer.table.ts';
 import type { Db } from '../db/database.ts';
-import { findEventsOfCustomers } from '../events/event.repository.ts';
+import { loadCustomersEventLog } from '../events/event-log.ts';
 import { parseTimestamp } from '../events/event.schema.ts';
 import type { JobHandler } from '../jobs/job-registry.ts';
 
@@ -62,25 +62,12 @@ async function computeBatch(
   asOf: Date,
   windowDays: number | undefined,
 ): Promise<ComputedBatch> {
-  const events = await findEventsOfCustomers(db, customerIds);
+  const log = await loadCustomersEventLog(db, customerIds);
   const rowOf = new Int32Array(customerIds.length).fill(-1);
-  if (events.length === 0) {
+  if (log === undefined) {
     return { customerIds: Float64Array.from(customerIds), rowOf, table: undefined };
   }
-  const builder = new EventLogBuilder(events.length);
-  for (const e of events) {
-    builder.add({
-      customerId: String(e.customer_id),
-      time: e.occurred_at.getTime(),
-      amount: e.amount ?? 0,
-      kind: e.kind,
-      ...(e.quantity === null ? {} : { quantity: e.quantity }),
-      ...(e.invoice === null ? {} : { order: e.invoice }),
-      ...(e.product === null ? {} : { product: e.product }),
-      ...(e.category === null ? {} : { category: e.category }),
-    });
-  }
-  const table = computeEventFeatures(builder.build(), {
+  const table = computeEventFeatures(log, {
     asOf: asOf.getTime(),
     ...(windowDays === undefined ? {} : { windowDays }),
   });

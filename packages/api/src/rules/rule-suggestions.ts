@@ -4,7 +4,6 @@ import {
   eventCountsInWindow,
   EventLogBuilder,
   withRfmScores,
-  type EventLog,
   type Factor,
   type FeatureTable,
   type RuleTable,
@@ -12,7 +11,7 @@ import {
 import { streamCustomers } from '../customers/customer.repository.ts';
 import { numericValue } from '../clusters/customer-feature-values.ts';
 import type { Db } from '../db/database.ts';
-import { findEventsOfCustomers } from '../events/event.repository.ts';
+import { loadCustomersEventLog } from '../events/event-log.ts';
 import type { StoredCandidate, SuggestionProvider } from '../suggestions/suggestion-source.ts';
 import { isRuleTableName } from './default-rule-tables.ts';
 import {
@@ -97,22 +96,6 @@ function populationMeans(population: Population, names: readonly string[]): Map<
   return means;
 }
 
-async function eventLogOf(db: Db, customerIds: readonly number[]): Promise<EventLog> {
-  const events = await findEventsOfCustomers(db, customerIds);
-  const builder = new EventLogBuilder(Math.max(1, events.length));
-  for (const e of events) {
-    builder.add({
-      customerId: String(e.customer_id),
-      time: e.occurred_at.getTime(),
-      amount: e.amount ?? 0,
-      kind: e.kind,
-      ...(e.quantity === null ? {} : { quantity: e.quantity }),
-      ...(e.invoice === null ? {} : { order: e.invoice }),
-    });
-  }
-  return builder.build();
-}
-
 const shown = (value: number): string =>
   Number.isFinite(value) ? String(Number(value.toPrecision(4))) : 'missing';
 
@@ -141,7 +124,10 @@ async function* tableCandidates(
     const end = Math.min(n, start + BATCH);
     const features = tableOf(population, start, end);
     const ids = population.customerIds.slice(start, end);
-    const events = withEvents ? await eventLogOf(db, ids) : undefined;
+    // Customers without events still get window counts (of zero), so rules read them as 0.
+    const events = withEvents
+      ? ((await loadCustomersEventLog(db, ids)) ?? new EventLogBuilder(1).build())
+      : undefined;
     const evaluation = evaluateRules(resolved, {
       features,
       ...(events === undefined ? {} : { events, asOf: population.asOf }),

@@ -1,7 +1,7 @@
 import { EventLogBuilder, type EventLog } from '@tagwise/engine';
 import type { Db } from '../db/database.ts';
-import { countEvents, findEventsOfCustomers, streamEvents } from '../events/event.repository.ts';
-import type { EventRow } from '../events/event.table.ts';
+import { countEvents, findEventsOfCustomers, streamEvents } from './event.repository.ts';
+import type { EventRow } from './event.table.ts';
 
 /** Adds stored events to an engine log; the log's customer id is the internal customer id. */
 export function addEventRows(builder: EventLogBuilder, rows: readonly EventRow[]): void {
