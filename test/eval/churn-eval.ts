@@ -16,6 +16,7 @@ import {
   type EvaluationOptions,
   type MeanSd,
 } from '@tagwise/engine';
+import { interactionTable } from '../support/interaction-table.ts';
 import { readCsvRows } from '../../packages/api/src/io/csv-file.ts';
 import { parseEventTime, readEventFile } from '../../packages/api/src/io/event-file.ts';
 
@@ -219,33 +220,6 @@ sections.push(
 );
 
 // 3. interaction table
-function interactionTable(
-  n: number,
-  seed: number,
-): { rows: Record<string, string>[]; truth: Float64Array } {
-  const rng = createRng(seed);
-  const truth = new Float64Array(n);
-  const rows = Array.from({ length: n }, (_, i) => {
-    const premium = rng.nextFloat() < 0.5;
-    const usage = rng.nextFloat() * 100;
-    const calls = Math.min(10, Math.floor(-Math.log(1 - rng.nextFloat()) * 2.5));
-    const region = ['north', 'south', 'east', 'west'][rng.nextInt(4)]!;
-    const noise = rng.nextNormal();
-    const mismatch = premium !== usage > 50;
-    const logit = -1.2 + (mismatch ? 2.2 : -0.8) + (calls > 4 ? 1.8 : 0);
-    truth[i] = 1 / (1 + Math.exp(-logit));
-    return {
-      account: `A${i}`,
-      plan: premium ? 'premium' : 'basic',
-      usage_hours: usage.toFixed(1),
-      support_calls: String(calls),
-      region,
-      noise: noise.toFixed(3),
-      status: rng.nextFloat() < truth[i]! ? 'cancelled' : 'active',
-    };
-  });
-  return { rows, truth };
-}
 const { rows: synthetic, truth } = interactionTable(5000, 2024);
 if (exportDir) {
   const header = Object.keys(synthetic[0]!);
