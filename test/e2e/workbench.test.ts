@@ -214,8 +214,13 @@ describe('workbench in Chromium', () => {
       }
       expect(await seenStatuses(page)).toEqual(expect.arrayContaining(['running', 'done']));
       await cell.getByText('This model is active').waitFor();
+      await cell.getByRole('button', { name: 'Score every customer' }).click();
+      await cell
+        .getByText(/scored/i)
+        .last()
+        .waitFor({ timeout: 60_000 });
       await page.getByText('Saved · version').waitFor();
-      await screenshot(page, '05-churn-model', cell);
+      await screenshot(page, '04-churn-model', cell);
       await closeSaved(page);
     },
     FLOW_TIMEOUT,
@@ -268,7 +273,7 @@ describe('workbench in Chromium', () => {
         .getByRole('alert')
         .filter({ hasText: /^Already accepted by key [0-9a-f]{8} at / })
         .waitFor();
-      await screenshot(page, '06-review-keyboard', cell);
+      await screenshot(page, '05-review-keyboard', cell);
       await closeSaved(page);
     },
     FLOW_TIMEOUT,
@@ -289,7 +294,7 @@ describe('workbench in Chromium', () => {
       await cell.getByRole('button', { name: 'Accept all matching…' }).click();
       const dialog = cell.getByRole('alertdialog');
       await dialog.getByText(`accept ${pending.items.length} pending suggestion`).waitFor();
-      await screenshot(page, '07-bulk-preview', cell);
+      await screenshot(page, '06-bulk-preview', cell);
       await dialog.getByRole('button', { name: /^Confirm: accept/ }).click();
       await cell.getByText(`Accepted ${pending.items.length} suggestions`).waitFor();
       await cell.getByText('No pending suggestions match.').waitFor();
@@ -298,7 +303,7 @@ describe('workbench in Chromium', () => {
         `/v1/workspaces/${WORKSPACE}/suggestions?status=pending&tag=big-spenders`,
       );
       expect(left.items).toHaveLength(0);
-      await screenshot(page, '08-bulk-accepted', cell);
+      await screenshot(page, '07-bulk-accepted', cell);
       await closeSaved(page);
     },
     FLOW_TIMEOUT,
@@ -321,12 +326,64 @@ describe('workbench in Chromium', () => {
       await page.getByLabel('Notebook title', { exact: true }).fill('My title');
       await page.getByLabel('Notebook title', { exact: true }).blur();
       await page.getByText('Someone else changed this notebook.').waitFor();
-      await screenshot(page, '09-conflict');
+      await screenshot(page, '08-conflict');
       await page.getByRole('button', { name: /Load their version/ }).click();
       await expect
         .poll(() => page.getByLabel('Notebook title', { exact: true }).inputValue())
         .toBe('Retail segments (edited elsewhere)');
       await closeSaved(page);
+    },
+    FLOW_TIMEOUT,
+  );
+
+  it(
+    'shows a customer with the tag they received, its provenance and their attributes; and the tag page',
+    async () => {
+      const accepted = await server.api<{ items: { customer: string; tag: string }[] }>(
+        'GET',
+        `/v1/workspaces/${WORKSPACE}/suggestions?status=accepted&tag=big-spenders&limit=1`,
+      );
+      const customer = accepted.items[0]!.customer;
+      const page = await openPage(`${server.url}/w/${WORKSPACE}/customers/${customer}`);
+      await page.getByRole('heading', { name: `Customer ${customer}` }).waitFor();
+      const tags = page.getByRole('region', { name: 'Tags' });
+      await tags.getByRole('link', { name: 'Big spenders' }).waitFor();
+      expect(await tags.getByRole('row').nth(1).textContent()).toContain('cluster');
+      const churn = page.getByRole('region', { name: 'Churn' });
+      await churn.getByText(/probability of churn \((low|medium|high)/).waitFor();
+      expect(await churn.getByRole('row').count()).toBeGreaterThan(1); // its factors
+      await page.getByRole('region', { name: 'Attributes' }).getByText('plan').waitFor();
+      await page.getByRole('region', { name: 'Features' }).getByText('recency_days').waitFor();
+      await screenshot(page, '09-customer', { fullPage: true });
+      await tags.getByRole('link', { name: 'Big spenders' }).click();
+      await page.getByRole('heading', { name: 'Big spenders big-spenders' }).waitFor();
+      await page
+        .getByText(/cluster \d of clustering run/)
+        .first()
+        .waitFor();
+      await page.close();
+    },
+    FLOW_TIMEOUT,
+  );
+
+  it(
+    'duplicates, renames and deletes notebooks from the list',
+    async () => {
+      const page = await openPage(`${server.url}/w/${WORKSPACE}`);
+      // The conflict test left the title another user gave it.
+      const title = 'Retail segments (edited elsewhere)';
+      await page.getByRole('button', { name: `Duplicate ${title}`, exact: true }).click();
+      await page.getByRole('link', { name: `${title} (copy)` }).waitFor();
+      await page.getByRole('button', { name: `Rename ${title} (copy)` }).click();
+      await page.getByLabel('New title', { exact: true }).fill('Scratch copy');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByRole('link', { name: 'Scratch copy' }).waitFor();
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.getByRole('button', { name: 'Delete Scratch copy' }).click();
+      await expect.poll(() => page.getByRole('link', { name: 'Scratch copy' }).count()).toBe(0);
+      await page.getByRole('link', { name: title, exact: true }).waitFor();
+      await screenshot(page, '10-notebook-list');
+      await page.close();
     },
     FLOW_TIMEOUT,
   );
@@ -358,7 +415,7 @@ describe('workbench in Chromium', () => {
         `/v1/workspaces/${WORKSPACE}/churn/models`,
       );
       expect(models.items).toHaveLength(1);
-      await screenshot(page, '10-reopened', { fullPage: true });
+      await screenshot(page, '11-reopened', { fullPage: true });
       await closeSaved(page);
     },
     FLOW_TIMEOUT,
