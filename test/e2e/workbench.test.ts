@@ -389,6 +389,43 @@ describe('workbench in Chromium', () => {
   );
 
   it(
+    'lets an operator open the notebook read-only and work in the review cell',
+    async () => {
+      const issued = await server.api<{ secret: string }>('POST', '/v1/keys', {
+        role: 'operator',
+        workspace: WORKSPACE,
+        name: 'operator on shift',
+      });
+      const operator = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      operator.setDefaultTimeout(30_000);
+      try {
+        const page = await operator.newPage();
+        await page.goto(notebookUrl);
+        await page.getByLabel('API key', { exact: true }).fill(issued.secret);
+        await page.getByRole('button', { name: 'Use this key' }).click();
+        await page.getByRole('heading', { name: 'Plan' }).waitFor();
+        expect(await page.getByLabel('Notebook title', { exact: true }).isDisabled()).toBe(true);
+        expect(await page.getByRole('button', { name: 'Add cell' }).count()).toBe(0);
+        expect(await page.getByRole('button', { name: 'Run again' }).isDisabled()).toBe(true);
+        const review = page.locator('[data-cell-type="review"]');
+        await review.getByLabel('Tag', { exact: true }).selectOption('');
+        await review.getByRole('grid', { name: 'Pending suggestions' }).waitFor();
+        expect(await review.getByRole('button', { name: 'Generate suggestions' }).count()).toBe(0);
+        // Folding a cell it may not change stays in this browser: nothing to save.
+        await page
+          .locator('[data-cell-type="data"]')
+          .getByRole('button', { name: 'Collapse' })
+          .click();
+        await page.locator('[data-save-state="saved"]').waitFor();
+        await screenshot(page, '11-operator');
+      } finally {
+        await operator.close();
+      }
+    },
+    FLOW_TIMEOUT,
+  );
+
+  it(
     'reopens the notebook as it was, without recomputing',
     async () => {
       const page = await openPage(notebookUrl);
@@ -415,7 +452,7 @@ describe('workbench in Chromium', () => {
         `/v1/workspaces/${WORKSPACE}/churn/models`,
       );
       expect(models.items).toHaveLength(1);
-      await screenshot(page, '11-reopened', { fullPage: true });
+      await screenshot(page, '12-reopened', { fullPage: true });
       await closeSaved(page);
     },
     FLOW_TIMEOUT,
