@@ -34,6 +34,22 @@ export default tseslint.config(
     },
   },
   {
+    files: ['packages/workbench/src/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@tagwise/*', '**/api/src/**', '**/engine/src/**'],
+              message: 'The workbench talks to the API only, through the generated client.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/engine/src/**'],
     rules: {
       'no-restricted-imports': [

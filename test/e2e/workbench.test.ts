@@ -113,6 +113,17 @@ describe('workbench in Chromium', () => {
       await page.getByLabel('Add a cell', { exact: true }).selectOption('data');
       await page.getByRole('button', { name: 'Add cell' }).click();
       await page.getByRole('rowheader', { name: 'recency_days' }).waitFor();
+
+      // Cells move with Alt+↑/↓ when focused (and with their ↑/↓ buttons).
+      const order = () =>
+        page
+          .locator('article[data-cell-type]')
+          .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-cell-type')));
+      await page.locator('article[data-cell-type="data"]').focus();
+      await page.keyboard.press('Alt+ArrowUp');
+      await expect.poll(order).toEqual(['data', 'markdown']);
+      await page.keyboard.press('Alt+ArrowDown');
+      await expect.poll(order).toEqual(['markdown', 'data']);
       await page.getByText('Saved · version').waitFor();
       await screenshot(page, '01-notebook-created');
       await closeSaved(page);
