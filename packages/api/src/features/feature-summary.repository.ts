@@ -37,26 +37,38 @@ export interface CategoryRow {
 
 export interface CustomerTotalsRow {
   customers: number;
+  /** Customers in the sample (every `step`-th internal id; all when step = 1). */
+  sampled: number;
   with_features: number;
   stale: number;
   features_as_of: Date | null;
 }
 
-/** Every feature and attribute value of the workspace, one row per customer and key. */
-const values = (workspaceId: string) => sql`
+/**
+ * Every feature and attribute value of the sampled customers (internal ids divisible by
+ * `step`; every customer when step = 1), one row per customer and key.
+ */
+const values = (workspaceId: string, step: number) => sql`
   SELECT 'feature'::text AS source, kv.key AS name, kv.value AS value
     FROM customers c CROSS JOIN LATERAL jsonb_each(c.features) kv
-   WHERE c.workspace_id = ${workspaceId} AND jsonb_typeof(c.features) = 'object'
+   WHERE c.workspace_id = ${workspaceId} AND c.id % ${step} = 0
+     AND jsonb_typeof(c.features) = 'object'
   UNION ALL
   SELECT 'attribute'::text, kv.key, kv.value
     FROM customers c CROSS JOIN LATERAL jsonb_each(c.attributes) kv
-   WHERE c.workspace_id = ${workspaceId}`;
+   WHERE c.workspace_id = ${workspaceId} AND c.id % ${step} = 0`;
 
 const numericValue = sql`CASE WHEN jsonb_typeof(value) = 'number' THEN (value #>> '{}')::double precision END`;
 
-export async function customerTotals(db: Db, workspaceId: string): Promise<CustomerTotalsRow> {
+/** Exact customer counts; `sampled` counts those a summary with this `step` reads. */
+export async function customerTotals(
+  db: Db,
+  workspaceId: string,
+  step: number,
+): Promise<CustomerTotalsRow> {
   const { rows } = await sql<CustomerTotalsRow>`
     SELECT count(*)::int AS customers,
+           count(*) FILTER (WHERE id % ${step} = 0)::int AS sampled,
            count(*) FILTER (WHERE jsonb_typeof(features) = 'object')::int AS with_features,
            count(*) FILTER (WHERE features_stale)::int AS stale,
            max(features_as_of) AS features_as_of
@@ -65,9 +77,13 @@ export async function customerTotals(db: Db, workspaceId: string): Promise<Custo
 }
 
 /** Count, mean, sd, range and the 5/25/50/75/95th percentiles of each key's numbers. */
-export async function numericStats(db: Db, workspaceId: string): Promise<NumericStatsRow[]> {
+export async function numericStats(
+  db: Db,
+  workspaceId: string,
+  step: number,
+): Promise<NumericStatsRow[]> {
   const { rows } = await sql<NumericStatsRow>`
-    WITH v AS (SELECT source, name, value, ${numericValue} AS x FROM (${values(workspaceId)}) raw)
+    WITH v AS (SELECT source, name, value, ${numericValue} AS x FROM (${values(workspaceId, step)}) raw)
     SELECT source, name,
            count(x)::int AS present,
            count(*) FILTER (WHERE jsonb_typeof(value) IN ('string', 'boolean'))::int AS text_values,
@@ -79,11 +95,15 @@ export async function numericStats(db: Db, workspaceId: string): Promise<Numeric
 }
 
 /** Equal-width histograms between each key's min and max (`HISTOGRAM_BINS` bins, 0-based). */
-export async function histogramBins(db: Db, workspaceId: string): Promise<HistogramBinRow[]> {
+export async function histogramBins(
+  db: Db,
+  workspaceId: string,
+  step: number,
+): Promise<HistogramBinRow[]> {
   const { rows } = await sql<HistogramBinRow>`
     WITH v AS (
       SELECT source, name, x FROM (
-        SELECT source, name, ${numericValue} AS x FROM (${values(workspaceId)}) raw
+        SELECT source, name, ${numericValue} AS x FROM (${values(workspaceId, step)}) raw
       ) n WHERE x IS NOT NULL
     ),
     b AS (SELECT source, name, min(x) AS lo, max(x) AS hi FROM v GROUP BY source, name)
@@ -97,11 +117,15 @@ export async function histogramBins(db: Db, workspaceId: string): Promise<Histog
 }
 
 /** The most frequent text/boolean values of each key, with how many distinct values it has. */
-export async function topCategories(db: Db, workspaceId: string): Promise<CategoryRow[]> {
+export async function topCategories(
+  db: Db,
+  workspaceId: string,
+  step: number,
+): Promise<CategoryRow[]> {
   const { rows } = await sql<CategoryRow>`
     WITH t AS (
       SELECT source, name, value #>> '{}' AS value
-        FROM (${values(workspaceId)}) raw
+        FROM (${values(workspaceId, step)}) raw
        WHERE jsonb_typeof(value) IN ('string', 'boolean')
     ),
     counted AS (

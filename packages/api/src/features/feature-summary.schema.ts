@@ -9,7 +9,10 @@ export const FeatureColumnSummarySchema = z
     kind: z.enum(['numeric', 'categorical']).openapi({
       description: 'numeric when most present values are numbers',
     }),
-    count: z.number().int().openapi({ description: 'Customers with a number here' }),
+    count: z
+      .number()
+      .int()
+      .openapi({ description: 'Customers (of the sample) with a number here' }),
     missing: z.number().int().openapi({
       description: 'Customers without a number here (no value, null or text)',
     }),
@@ -50,6 +53,16 @@ export const FeatureSummarySchema = z
     withFeatures: z.number().int().openapi({ description: 'Customers with computed features' }),
     staleFeatures: z.number().int(),
     featuresAsOf: z.string().nullable().openapi({ description: 'The latest feature cut-off' }),
+    sample: z
+      .object({
+        customers: z.number().int(),
+        every: z.number().int().openapi({ description: 'Every k-th customer by internal id' }),
+      })
+      .nullable()
+      .openapi({
+        description:
+          'null: every customer was read. Otherwise the column statistics (counts and missing included) describe this sample',
+      }),
     columns: z.array(FeatureColumnSummarySchema),
   })
   .openapi('FeatureSummary');

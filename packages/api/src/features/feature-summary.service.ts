@@ -12,17 +12,31 @@ import type { FeatureColumnSummary, FeatureSummary } from './feature-summary.sch
 
 const keyOf = (source: ValueSource, name: string) => `${source}\u0000${name}`;
 
+/** Customers read for a summary before it switches to a sample. */
+export const SUMMARY_SAMPLE_LIMIT = 50_000;
+
 /**
  * Per feature and attribute of a workspace: count, missing, mean, sd, range, quantiles, a
- * histogram, and the most frequent text values. Computed in SQL (a few scans of the
- * customers), so the workbench never downloads customers to summarise them.
+ * histogram, and the most frequent text values. Computed in SQL, so the workbench never
+ * downloads customers to summarise them. Above `sampleLimit` customers the statistics come
+ * from every k-th customer (by internal id) and say so in `sample`: a summary of a million
+ * customers then costs what one of fifty thousand does (measured ~2 s per 20,000 on PGlite).
  */
-export async function summariseFeatures(db: Db, workspace: WorkspaceRow): Promise<FeatureSummary> {
+export async function summariseFeatures(
+  db: Db,
+  workspace: WorkspaceRow,
+  options: { sampleLimit?: number } = {},
+): Promise<FeatureSummary> {
+  const exact = await customerTotals(db, workspace.id, 1);
+  const step = Math.max(
+    1,
+    Math.ceil(exact.customers / (options.sampleLimit ?? SUMMARY_SAMPLE_LIMIT)),
+  );
   const [totals, stats, bins, categories] = await Promise.all([
-    customerTotals(db, workspace.id),
-    numericStats(db, workspace.id),
-    histogramBins(db, workspace.id),
-    topCategories(db, workspace.id),
+    step === 1 ? exact : customerTotals(db, workspace.id, step),
+    numericStats(db, workspace.id, step),
+    histogramBins(db, workspace.id, step),
+    topCategories(db, workspace.id, step),
   ]);
   const histograms = new Map<string, number[]>();
   for (const row of bins) {
@@ -53,7 +67,7 @@ export async function summariseFeatures(db: Db, workspace: WorkspaceRow): Promis
       source: row.source,
       kind: row.present > 0 && row.present >= row.text_values ? 'numeric' : 'categorical',
       count: row.present,
-      missing: totals.customers - row.present,
+      missing: totals.sampled - row.present,
       mean: row.mean,
       sd: row.sd,
       min: row.min,
@@ -75,6 +89,7 @@ export async function summariseFeatures(db: Db, workspace: WorkspaceRow): Promis
     withFeatures: totals.with_features,
     staleFeatures: totals.stale,
     featuresAsOf: totals.features_as_of?.toISOString() ?? null,
+    sample: step === 1 ? null : { customers: totals.sampled, every: step },
     columns,
   };
 }

@@ -15,6 +15,7 @@ import {
   type TestDatabase,
 } from '../testing/test-database.ts';
 import type { FeatureSummary } from './feature-summary.schema.ts';
+import { summariseFeatures } from './feature-summary.service.ts';
 
 for (const kind of testDatabaseKinds()) {
   describe(`feature summary on ${kind}`, () => {
@@ -127,6 +128,25 @@ for (const kind of testDatabaseKinds()) {
       });
       // Features first, then attributes, each by name.
       expect(body.columns.map((c) => c.name)).toEqual(['recency_days', 'plan', 'seats']);
+    });
+
+    it('summarises every k-th customer above the sample limit, and says so', async () => {
+      const full = await summariseFeatures(database.db, acme.workspace);
+      expect(full.sample).toBeNull();
+      // 5 customers, at most 2 read: every 3rd internal id.
+      const sampled = await summariseFeatures(database.db, acme.workspace, { sampleLimit: 2 });
+      const rows = await database.db
+        .selectFrom('customers')
+        .select(['id', 'external_id'])
+        .where('workspace_id', '=', acme.workspace.id)
+        .execute();
+      const inSample = rows.filter((r) => Number(r.id) % 3 === 0);
+      expect(sampled.sample).toEqual({ customers: inSample.length, every: 3 });
+      expect(sampled.customers).toBe(5);
+      const withRecency = inSample.filter((r) => ['a', 'b', 'c', 'd'].includes(r.external_id));
+      const recency = sampled.columns.find((c) => c.name === 'recency_days');
+      expect(recency?.count ?? 0).toBe(withRecency.length);
+      if (recency !== undefined) expect(recency.missing).toBe(inSample.length - withRecency.length);
     });
 
     it('is not for service keys', async () => {

@@ -5697,6 +5697,12 @@ export interface components {
       staleFeatures: number;
       /** @description The latest feature cut-off */
       featuresAsOf: string | null;
+      /** @description null: every customer was read. Otherwise the column statistics (counts and missing included) describe this sample */
+      sample: {
+        customers: number;
+        /** @description Every k-th customer by internal id */
+        every: number;
+      } | null;
       columns: components['schemas']['FeatureColumnSummary'][];
     };
     FeatureColumnSummary: {
@@ -5711,7 +5717,7 @@ export interface components {
        * @enum {string}
        */
       kind: 'numeric' | 'categorical';
-      /** @description Customers with a number here */
+      /** @description Customers (of the sample) with a number here */
       count: number;
       /** @description Customers without a number here (no value, null or text) */
       missing: number;
