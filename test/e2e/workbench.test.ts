@@ -437,6 +437,37 @@ describe('workbench in Chromium', () => {
   );
 
   it(
+    'shows the review cell stale while the churn model it reads retrains, then reloads it for the new model',
+    async () => {
+      const page = await openPage(notebookUrl);
+      const review = page.locator('[data-cell-type="review"]');
+      const churn = page.locator('[data-cell-type="churn"]');
+      const status = (cell: typeof review) =>
+        cell.locator('[data-status]').getAttribute('data-status');
+      await review.getByLabel('Reads', { exact: true }).selectOption('churn-1');
+      await expect.poll(() => status(review)).toBe('done');
+      expect(await review.getByLabel('Source', { exact: true }).inputValue()).toBe('churn');
+
+      await recordStatuses(page, 'review');
+      await churn.getByRole('button', { name: 'Train again' }).click();
+      await expect.poll(() => status(churn), { timeout: 90_000 }).toBe('done');
+      await expect.poll(() => status(review)).toBe('done');
+      const seen = (await seenStatuses(page)).filter((s) => s !== 'progress-bar');
+      expect(seen.slice(seen.indexOf('stale'))).toEqual(['stale', 'done']);
+      await screenshot(page, '12-review-reads-churn', review);
+      await closeSaved(page);
+
+      const id = notebookUrl.split('/').at(-1)!;
+      const stored = await server.api<{
+        cells: { id: string; output: { refs: Record<string, string> } | null }[];
+      }>('GET', `/v1/workspaces/${WORKSPACE}/notebooks/${id}`);
+      const refsOf = (cellId: string) => stored.cells.find((c) => c.id === cellId)?.output?.refs;
+      expect(refsOf('review-1')?.modelId).toBe(refsOf('churn-1')?.modelId);
+    },
+    FLOW_TIMEOUT,
+  );
+
+  it(
     'reopens the notebook as it was, without recomputing',
     async () => {
       const page = await openPage(notebookUrl);
@@ -462,8 +493,8 @@ describe('workbench in Chromium', () => {
         'GET',
         `/v1/workspaces/${WORKSPACE}/churn/models`,
       );
-      expect(models.items).toHaveLength(1);
-      await screenshot(page, '12-reopened', { fullPage: true });
+      expect(models.items).toHaveLength(2);
+      await screenshot(page, '13-reopened', { fullPage: true });
       await closeSaved(page);
     },
     FLOW_TIMEOUT,
