@@ -52,6 +52,7 @@ export function registerStartCommand(program: Command): void {
           server.readiness.isReady()
             ? 'Tagwise is running.'
             : `Tagwise is running, but not ready: ${server.readiness.reason()}`,
+          `  Workbench ${origin}/   (paste the admin key below)`,
           `  API       ${origin}/v1   docs: ${origin}/docs   OpenAPI: ${origin}/openapi.json`,
           `  Admin key ${key}`,
           config.bootstrapKey
