@@ -71,9 +71,3 @@ export async function* readCsvRows(
     source.destroy();
   }
 }
-
-/** Reads the header row only. */
-export async function readCsvHeader(file: string): Promise<string[]> {
-  for await (const row of readCsvRows(file)) return Object.keys(row.values);
-  throw new InputFileError(file, 'the file has no rows');
-}

@@ -1,5 +1,3 @@
-import { requireArgument } from '../errors.ts';
-
 export type SuggestionSource = 'cluster' | 'churn' | 'rule';
 
 /** One feature behind a suggestion: its value for this customer and, when known, its pull. */
@@ -41,20 +39,6 @@ export const DEFAULT_SUGGESTION_POLICY: SuggestionPolicy = {
 };
 
 export type Routing = 'skip' | 'review' | 'auto-accept';
-
-export function validatePolicy(policy: SuggestionPolicy): SuggestionPolicy {
-  requireArgument(
-    policy.reviewFrom >= 0 && policy.reviewFrom <= 1,
-    'reviewFrom',
-    'must be in [0, 1]',
-  );
-  requireArgument(
-    policy.autoAcceptFrom >= policy.reviewFrom && policy.autoAcceptFrom <= 1,
-    'autoAcceptFrom',
-    'must be in [reviewFrom, 1]',
-  );
-  return policy;
-}
 
 /**
  * Routes one suggestion by its confidence.
