@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { connectDatabase } from '../db/connect.ts';
 import { migrateDown, migrateToLatest, migrationStatus } from '../db/migrations/index.ts';
 import { databaseTargetOf, loadConfig } from '../server.ts';
+import { registerDbPipelineCommands } from './db-pipeline-command.ts';
 
 async function withDatabase<T>(
   work: (db: Awaited<ReturnType<typeof connectDatabase>>) => Promise<T>,
@@ -14,9 +15,11 @@ async function withDatabase<T>(
   }
 }
 
-/** `tagwise db migrate | status | down`. */
+/** `tagwise db migrate | status | down | import | cluster | train | score`. */
 export function registerDbCommand(program: Command): void {
-  const db = program.command('db').description('Database schema: migrations');
+  const db = program
+    .command('db')
+    .description('The database: migrations, and the pipeline (import, cluster, train, score)');
   db.command('migrate')
     .description('Apply every pending migration (PGlite in TAGWISE_DATA_DIR, or DATABASE_URL)')
     .action(async () => {
@@ -41,4 +44,5 @@ export function registerDbCommand(program: Command): void {
         applied.length === 0 ? 'nothing to revert\n' : `reverted: ${applied.join(', ')}\n`,
       );
     });
+  registerDbPipelineCommands(db);
 }

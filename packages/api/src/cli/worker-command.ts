@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { closeOnInterrupt } from './until-interrupted.ts';
 import { loadConfig, startWorkerProcess } from '../server.ts';
 
 /** `tagwise worker`: a job worker sharing the queue of a PostgreSQL server. */
@@ -11,14 +12,6 @@ export function registerWorkerCommand(program: Command): void {
       const running = await startWorkerProcess(loadConfig(), {
         workerOptions: { pollIntervalMs: options.pollMs },
       });
-      await new Promise<void>((resolve) => {
-        const shutdown = () => {
-          process.off('SIGINT', shutdown);
-          process.off('SIGTERM', shutdown);
-          running.stop().then(resolve, resolve);
-        };
-        process.on('SIGINT', shutdown);
-        process.on('SIGTERM', shutdown);
-      });
+      await closeOnInterrupt(() => running.stop());
     });
 }

@@ -7,7 +7,7 @@ import type { WorkspaceRow } from '../workspaces/workspace.table.ts';
 import { RETAIL_WORKSPACE, TELCO_WORKSPACE } from './demo-datasets.ts';
 import { importRetailEvents } from './import-retail-events.ts';
 import { importTelcoCustomers } from './import-telco-customers.ts';
-import { runJobStep, type JobStep } from './run-job-step.ts';
+import { runJobStep, type JobStep } from '../jobs/run-job-step.ts';
 
 /** How the set-up shows its progress (a terminal bar, or nothing). */
 export interface StepReporter {

@@ -1,9 +1,9 @@
 import { systemContext } from '../audit/change-hooks.ts';
 import type { Db } from '../db/database.ts';
-import type { JobRegistry } from '../jobs/job-registry.ts';
-import { findJob } from '../jobs/job.repository.ts';
-import { createJob } from '../jobs/job.service.ts';
-import type { JobRow } from '../jobs/job.table.ts';
+import type { JobRegistry } from './job-registry.ts';
+import { findJob } from './job.repository.ts';
+import { createJob } from './job.service.ts';
+import type { JobRow } from './job.table.ts';
 import type { WorkspaceRow } from '../workspaces/workspace.table.ts';
 
 const POLL_MS = 250;
