@@ -169,6 +169,14 @@ export interface Decision {
   readonly reason: string | null;
 }
 
+/** The columns a decision writes. */
+const decisionColumns = (decision: Decision) => ({
+  status: decision.status,
+  decided_by: decision.decidedBy,
+  decided_at: sql<Date>`now()`,
+  reason: decision.reason,
+});
+
 /**
  * Decides one pending suggestion. The `status = 'pending'` condition makes concurrent
  * decisions safe: the first to commit wins, every other update matches no row.
@@ -181,12 +189,7 @@ export async function decidePendingSuggestion(
 ): Promise<SuggestionRow | undefined> {
   const row = await db
     .updateTable('suggestions')
-    .set({
-      status: decision.status,
-      decided_by: decision.decidedBy,
-      decided_at: sql<Date>`now()`,
-      reason: decision.reason,
-    })
+    .set(decisionColumns(decision))
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id)
     .where('status', '=', 'pending')
@@ -209,30 +212,26 @@ export async function countPending(
   return row.n;
 }
 
-/** Decides every pending suggestion a filter selects, in one statement; returns them. */
+/**
+ * Decides every pending suggestion a filter selects, in one statement; returns them. The
+ * `status = 'pending'` condition of the update keeps it safe against concurrent decisions.
+ */
 export async function decidePendingMatching(
   db: Db,
   workspaceId: string,
   filter: SuggestionFilter,
   decision: Decision,
 ): Promise<SuggestionRow[]> {
-  let query = db
+  const selected = applyFilter(db.selectFrom('suggestions as s').select('s.id'), workspaceId, {
+    ...filter,
+    status: 'pending',
+  });
+  const rows = await db
     .updateTable('suggestions')
-    .set({
-      status: decision.status,
-      decided_by: decision.decidedBy,
-      decided_at: sql<Date>`now()`,
-      reason: decision.reason,
-    })
-    .where('workspace_id', '=', workspaceId)
-    .where('status', '=', 'pending');
-  if (filter.tagId !== undefined) query = query.where('tag_id', '=', filter.tagId);
-  if (filter.source !== undefined) query = query.where('source', '=', filter.source);
-  if (filter.minConfidence !== undefined) {
-    query = query.where('confidence', '>=', filter.minConfidence);
-  }
-  if (filter.maxConfidence !== undefined) {
-    query = query.where('confidence', '<=', filter.maxConfidence);
-  }
-  return (await query.returningAll().execute()).map(normalise);
+    .set(decisionColumns(decision))
+    .where('id', 'in', selected)
+    .where('status', '=', 'pending')
+    .returningAll()
+    .execute();
+  return rows.map(normalise);
 }
