@@ -44,3 +44,42 @@ export async function followCellJob(
     following.delete(jobId);
   }
 }
+
+/**
+ * Starts a cell's job with `startJob` and follows it; a job that cannot even start (a problem
+ * from the API) shows as the cell's error.
+ */
+export async function runCellJob(
+  notebook: NotebookState,
+  apiKey: string,
+  cellId: string,
+  startJob: () => Promise<{ id: string }>,
+  toRefs: (job: Job) => Record<string, string> | string,
+): Promise<void> {
+  try {
+    const job = await startJob();
+    notebook.start(cellId, { jobId: job.id });
+    await followCellJob(notebook, apiKey, cellId, job.id, toRefs);
+  } catch (error) {
+    notebook.fail(cellId, error);
+  }
+}
+
+/**
+ * For a notebook reopened while a cell's job was running: follows `runningJobId` where it is
+ * now. Call it from an `$effect`; it returns the clean-up that stops following. Readers who
+ * may not change the cell (`canEdit` false) reload to see the result instead.
+ */
+export function resumeCellJob(
+  notebook: NotebookState,
+  apiKey: string,
+  cellId: string,
+  runningJobId: string | undefined,
+  toRefs: (job: Job) => Record<string, string> | string,
+  canEdit: boolean,
+): (() => void) | undefined {
+  if (runningJobId === undefined || !canEdit || isFollowing(runningJobId)) return undefined;
+  const controller = new AbortController();
+  void followCellJob(notebook, apiKey, cellId, runningJobId, toRefs, controller.signal);
+  return () => controller.abort();
+}
