@@ -233,5 +233,17 @@ for (const kind of testDatabaseKinds()) {
       } while (cursor !== null);
       expect(paged).toEqual(after.map((r) => r.id));
     });
+
+    it('says how many customers a run left out for lacking a feature', async () => {
+      // Since the previous test only big-0..2 carry loyalty_points; the other 177 lack it.
+      const job = await runJob(t, 'acme', analyst, {
+        path: '/cluster-runs',
+        json: { featureNames: ['frequency', 'loyalty_points'], k: 2 },
+      });
+      expect(job.result).toMatchObject({ customers: 3, skipped: 177 });
+      expect(job.message).toContain(
+        'k = 2 over 3 customers (177 lacking one of the features left out)',
+      );
+    });
   });
 }

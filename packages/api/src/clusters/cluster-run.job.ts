@@ -295,7 +295,9 @@ export const clusterRunJob: JobHandler<ClusterRunParams> = {
         })),
         movedShare: cont?.movement.movedShare ?? null,
       },
-      message: `k = ${run.k} over ${n} customers${cont ? `; ${cont.carried.length} names carried over` : ''}`,
+      message: `k = ${run.k} over ${n} customers${
+        loaded.skipped > 0 ? ` (${loaded.skipped} lacking one of the features left out)` : ''
+      }${cont ? `; ${cont.carried.length} names carried over` : ''}`,
       persist: async (trx) => {
         // Runs on the same features finish one at a time; the loser retries against the winner.
         await sql`SELECT pg_advisory_xact_lock(hashtext(${`cluster-run:${workspaceId}:${featureSet}`}))`.execute(
