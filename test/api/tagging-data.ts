@@ -56,6 +56,7 @@ export interface JobJson {
   id: string;
   status: string;
   result: Record<string, unknown> | null;
+  message: string | null;
   error: { code: string; message: string } | null;
 }
 
