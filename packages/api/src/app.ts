@@ -34,6 +34,10 @@ import { ruleTableRoutes } from './rules/rule-table.routes.ts';
 import { suggestionRoutes } from './suggestions/suggestion.routes.ts';
 import { apiKeyRoutes } from './keys/api-key.routes.ts';
 import { workspaceRoutes } from './workspaces/workspace.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { segmentRoutes } from './segments/segment.routes.ts';
+import { webhookRoutes } from './webhooks/webhook.routes.ts';
+import { reportRoutes } from './reports/report.routes.ts';
 
 export type { AppDeps } from './http/app-deps.ts';
 
@@ -96,6 +100,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/v1', suggestionRoutes(deps));
   app.route('/v1', reviewRoutes(deps));
   app.route('/v1', churnRoutes(deps));
+  app.route('/v1', segmentRoutes(deps));
+  app.route('/v1', reportRoutes(deps));
+  app.route('/v1', webhookRoutes(deps));
+  app.route('/v1', auditRoutes(deps));
   app.route('/', docsRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

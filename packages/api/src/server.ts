@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.ts';
 import type { ChangeHook } from './audit/change-hooks.ts';
+import { defaultChangeHooks } from './audit/default-change-hooks.ts';
 import { parseConfig, type Config } from './config.ts';
 import { connectDatabase, type DatabaseHandle, type DatabaseTarget } from './db/connect.ts';
 import { migrateToLatest, migrationsAreCurrent } from './db/migrations/index.ts';
@@ -73,12 +74,13 @@ export async function startServer(
 
   const jobs = options.jobs ?? createJobRegistry();
   const readiness = createReadiness('running startup tasks');
+  const changeHooks = options.changeHooks ?? defaultChangeHooks();
   const app = createApp({
     db: database.db,
     logger,
     jobs,
     readiness,
-    ...(options.changeHooks === undefined ? {} : { changeHooks: options.changeHooks }),
+    changeHooks,
     ...(options.sseIntervalMs === undefined ? {} : { sseIntervalMs: options.sseIntervalMs }),
   });
   const server: ServerType = await new Promise((resolve) => {
@@ -88,7 +90,13 @@ export async function startServer(
   const worker =
     options.worker === false
       ? undefined
-      : createWorker({ db: database.db, registry: jobs, logger, ...options.workerOptions });
+      : createWorker({
+          db: database.db,
+          registry: jobs,
+          logger,
+          changeHooks,
+          ...options.workerOptions,
+        });
   worker?.start();
   logger.info({ msg: 'listening', port, database: database.kind, worker: worker?.id ?? null });
 
@@ -154,6 +162,7 @@ export async function startWorkerProcess(
     db: database.db,
     registry: options.jobs ?? createJobRegistry(),
     logger,
+    changeHooks: defaultChangeHooks(),
     ...options.workerOptions,
   });
   worker.start();

@@ -2,6 +2,27 @@ import type { Db } from '../db/database.ts';
 import type { JsonObject } from '../jobs/job.table.ts';
 import type { Principal } from '../keys/principal.ts';
 
+/** What webhook subscribers can listen to. */
+export const DOMAIN_EVENT_TYPES = [
+  'tag.assigned',
+  'tag.removed',
+  'suggestion.created',
+  'segment.entered',
+  'segment.left',
+] as const;
+export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
+
+/**
+ * A fact about one customer that other services may want pushed to them. A change carries
+ * the events it caused, so they commit (into the webhook outbox) with the change itself.
+ */
+export interface DomainEvent {
+  readonly type: DomainEventType;
+  /** Internal id of the customer concerned: erasure finds queued payloads by it. */
+  readonly customerId: number;
+  readonly payload: JsonObject;
+}
+
 /** A change made by a write, described for the audit log and the webhook outbox. */
 export interface ChangeRecord {
   /** e.g. `workspace.created`, `events.ingested`, `job.cancel-requested` */
@@ -13,6 +34,8 @@ export interface ChangeRecord {
   readonly actor: Principal | null;
   readonly requestId: string | null;
   readonly data: JsonObject;
+  /** Per-customer events for webhooks; many for bulk changes (a job's suggestions). */
+  readonly events: readonly DomainEvent[];
 }
 
 /**
@@ -30,8 +53,25 @@ export interface ServiceContext {
 }
 
 export type RecordChange = (
-  change: Omit<ChangeRecord, 'actor' | 'requestId' | 'data'> & { data?: JsonObject },
+  change: Omit<ChangeRecord, 'actor' | 'requestId' | 'data' | 'events'> & {
+    data?: JsonObject;
+    events?: readonly DomainEvent[];
+  },
 ) => Promise<void>;
+
+/** A `RecordChange` that hands each change to every hook inside `trx`. */
+export function changeRecorder(trx: Db, ctx: Omit<ServiceContext, 'db'>): RecordChange {
+  return async (change) => {
+    const full: ChangeRecord = {
+      ...change,
+      data: change.data ?? {},
+      events: change.events ?? [],
+      actor: ctx.actor,
+      requestId: ctx.requestId,
+    };
+    for (const hook of ctx.changeHooks) await hook(trx, full);
+  };
+}
 
 /**
  * Runs `work` in one transaction and hands it `record`, which passes each change to every
@@ -47,19 +87,7 @@ export async function writeTransaction<T>(
   ctx: ServiceContext,
   work: (trx: Db, record: RecordChange) => Promise<T>,
 ): Promise<T> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const record: RecordChange = async (change) => {
-      for (const hook of ctx.changeHooks) {
-        await hook(trx, {
-          ...change,
-          data: change.data ?? {},
-          actor: ctx.actor,
-          requestId: ctx.requestId,
-        });
-      }
-    };
-    return work(trx, record);
-  });
+  return ctx.db.transaction().execute(async (trx) => work(trx, changeRecorder(trx, ctx)));
 }
 
 /** A context for the system itself (CLI, workers): no key, no request. */

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { defaultChangeHooks } from '../audit/default-change-hooks.ts';
 import { SCALING_METHODS, type ScalingMethod } from '@tagwise/engine';
 import { systemContext } from '../audit/change-hooks.ts';
 import { upsertCustomerCsv } from '../customers/customer.service.ts';
@@ -72,7 +73,13 @@ async function runSteps(workspaceSlug: string, steps: readonly JobStep[]): Promi
     const workspace = await existingWorkspace(db, workspaceSlug);
     const registry = createJobRegistry();
     const logger = createJsonLogger({ write: () => true }, process.stderr);
-    const worker = createWorker({ db, registry, logger, pollIntervalMs: 100 });
+    const worker = createWorker({
+      db,
+      registry,
+      logger,
+      pollIntervalMs: 100,
+      changeHooks: defaultChangeHooks(),
+    });
     worker.start();
     try {
       for (const step of steps) {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { RecordChange } from '../audit/change-hooks.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import type { Role } from '../keys/roles.ts';
@@ -30,7 +31,8 @@ export interface JobContext<Params> {
 export interface JobOutcome {
   readonly result: JsonValue;
   readonly message?: string;
-  readonly persist?: (trx: Db) => Promise<void>;
+  /** `record` reports the changes written (audit log, webhook events) in the same transaction. */
+  readonly persist?: (trx: Db, record: RecordChange) => Promise<void>;
 }
 
 export interface JobHandler<Params extends JsonObject = JsonObject> {

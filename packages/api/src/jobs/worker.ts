@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { EngineError } from '@tagwise/engine';
+import { changeRecorder, type ChangeHook } from '../audit/change-hooks.ts';
 import type { Db } from '../db/database.ts';
 import { errorFields, type Logger } from '../logger.ts';
 import {
@@ -35,6 +36,8 @@ export interface WorkerOptions {
   readonly retryDelayMs?: number;
   /** Minimum gap between progress writes. @default 200 */
   readonly progressIntervalMs?: number;
+  /** Run inside the transaction that persists a job's results (audit log, webhook outbox). @default [] */
+  readonly changeHooks?: readonly ChangeHook[];
 }
 
 export interface Worker {
@@ -80,6 +83,7 @@ export function createWorker(options: WorkerOptions): Worker {
   const staleAfterMs = options.staleAfterMs ?? 60_000;
   const retryDelayMs = options.retryDelayMs ?? 5000;
   const progressIntervalMs = options.progressIntervalMs ?? 200;
+  const changeHooks = options.changeHooks ?? [];
   const { db, registry, logger } = options;
 
   let running = false;
@@ -192,7 +196,11 @@ export function createWorker(options: WorkerOptions): Worker {
       const held = await lockOwnedJob(trx, job.id, id);
       if (held === undefined) throw new Error('lost the job lock before finishing');
       if (held.cancel_requested) throw new JobCancelledError();
-      if (outcome.persist !== undefined) await outcome.persist(trx);
+      if (outcome.persist !== undefined) {
+        // The system acts for a job; the audit names the job, not a key.
+        const record = changeRecorder(trx, { actor: null, requestId: null, changeHooks });
+        await outcome.persist(trx, record);
+      }
       await releaseJob(trx, job.id, id, {
         status: 'succeeded',
         result: outcome.result,

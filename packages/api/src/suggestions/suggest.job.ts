@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { routeSuggestion, type SuggestionSource } from '@tagwise/engine';
-import type { ChangeHook } from '../audit/change-hooks.ts';
 import type { Db } from '../db/database.ts';
 import type { JobHandler } from '../jobs/job-registry.ts';
 import type { JsonObject } from '../jobs/job.table.ts';
@@ -69,11 +68,9 @@ async function resolveTags(
  * never stored again, so a rejection stays remembered.
  *
  * @param providers - the sources, asked in order
- * @param changeHooks - run for every auto-assigned customer tag (audit log, webhooks)
  */
 export function createSuggestJob(
   providers: readonly SuggestionProvider[],
-  changeHooks: readonly ChangeHook[] = [],
 ): JobHandler<SuggestParams> {
   return {
     kind: 'suggest',
@@ -155,7 +152,7 @@ export function createSuggestJob(
       return {
         result,
         message: `${rows.length} suggestions to store`,
-        persist: async (trx) => {
+        persist: async (trx, record) => {
           const inserted = await insertSuggestions(trx, rows);
           outcome.created = inserted.length;
           outcome.alreadySuggested = rows.length - inserted.length;
@@ -175,24 +172,55 @@ export function createSuggestJob(
             })),
           );
           outcome.autoAccepted = assigned.length;
-          for (const holding of assigned) {
-            for (const hook of changeHooks) {
-              await hook(trx, {
-                action: 'customer-tag.assigned',
-                resource: 'customer-tag',
-                resourceId: String(holding.id),
-                workspaceId,
-                actor: null,
-                requestId: null,
-                data: {
-                  customerId: Number(holding.customer_id),
-                  tagId: holding.tag_id,
-                  source: holding.source,
-                  suggestionId: holding.suggestion_id,
-                  autoAccepted: true,
+          const slugOf = new Map([...tags.values()].flatMap((t) => (t ? [[t.id, t.slug]] : [])));
+          await record({
+            action: 'suggestions.generated',
+            resource: 'job',
+            resourceId: job.id,
+            workspaceId,
+            data: { ...outcome },
+            events: inserted
+              .filter((s) => s.status === 'pending')
+              .map((s) => ({
+                type: 'suggestion.created' as const,
+                customerId: Number(s.customer_id),
+                payload: {
+                  suggestionId: s.id,
+                  tag: slugOf.get(s.tag_id) ?? s.tag_id,
+                  source: s.source,
+                  sourceVersion: s.source_version,
+                  confidence: s.confidence,
                 },
-              });
-            }
+              })),
+          });
+          // Auto-accepted tags skipped review, so each is recorded on its own.
+          for (const holding of assigned) {
+            await record({
+              action: 'customer-tag.auto-assigned',
+              resource: 'customer-tag',
+              resourceId: String(holding.id),
+              workspaceId,
+              data: {
+                tag: slugOf.get(holding.tag_id) ?? holding.tag_id,
+                source: holding.source,
+                sourceVersion: holding.source_version,
+                suggestionId: holding.suggestion_id,
+                jobId: job.id,
+              },
+              events: [
+                {
+                  type: 'tag.assigned',
+                  customerId: Number(holding.customer_id),
+                  payload: {
+                    tag: slugOf.get(holding.tag_id) ?? holding.tag_id,
+                    source: holding.source,
+                    sourceVersion: holding.source_version,
+                    confidence: holding.confidence,
+                    autoAccepted: true,
+                  },
+                },
+              ],
+            });
           }
         },
       };

