@@ -1,0 +1,181 @@
+import { ApiProblem, messageOf } from '../api/problem.ts';
+import { DebouncedCall } from '../debounced-call.ts';
+import {
+  addChild,
+  emptyDraft,
+  fromExpression,
+  newCondition,
+  NodeIds,
+  nodeAtPath,
+  removeNode,
+  toExpression,
+  updateNode,
+  type ConditionType,
+  type DraftCondition,
+  type DraftNode,
+  type Expression,
+} from './expression.ts';
+
+/** What the live preview shows: how many customers match and a few of them. */
+export interface PreviewResult<M> {
+  readonly count: number;
+  readonly sample: readonly M[];
+}
+
+export interface SegmentEditorOptions<M> {
+  /** The draft to start from (a cell's saved config), else an empty "all of" group. */
+  readonly initial?: DraftNode | undefined;
+  /** Counts the expression (the API's preview); aborts when `signal` does. */
+  readonly preview: (expression: Expression, signal: AbortSignal) => Promise<PreviewResult<M>>;
+  /** Every edit, to store the draft with the notebook. */
+  readonly onChange?: (root: DraftNode) => void;
+  readonly previewDelayMs?: number;
+}
+
+/**
+ * A segment expression being edited, with its live count: each edit translates the draft
+ * (`toExpression`) and, once it is complete, asks for a debounced preview. Problems appear
+ * on the row that caused them, whether found here (an empty value) or by the API (a 422
+ * naming `expression.all.1.value`); others show for the whole expression.
+ */
+export class SegmentEditor<M> {
+  root = $state.raw<DraftNode>(emptyDraft(new NodeIds()));
+  readonly translation = $derived(toExpression(this.root));
+  preview = $state.raw<PreviewResult<M> | null>(null);
+  previewing = $state(false);
+  /** Problems the API found, by draft node id. */
+  serverProblems = $state.raw<Record<string, string>>({});
+  /** A failed preview that names no row. */
+  problem = $state<string | null>(null);
+
+  #ids: NodeIds;
+  readonly #onChange: ((root: DraftNode) => void) | undefined;
+  readonly #previewCall: DebouncedCall<Expression, PreviewResult<M>>;
+
+  constructor(options: SegmentEditorOptions<M>) {
+    this.#ids = new NodeIds(options.initial);
+    if (options.initial !== undefined) this.root = options.initial;
+    this.#onChange = options.onChange;
+    this.#previewCall = new DebouncedCall({
+      run: options.preview,
+      delayMs: options.previewDelayMs ?? 400,
+      onStart: () => (this.previewing = true),
+      onResult: (result) => {
+        this.previewing = false;
+        this.preview = result;
+      },
+      onError: (error) => {
+        this.previewing = false;
+        this.preview = null;
+        this.#showProblem(error);
+      },
+    });
+  }
+
+  /** The API expression when the draft is complete, else undefined. */
+  get expression(): Expression | undefined {
+    return this.translation.ok ? this.translation.expression : undefined;
+  }
+
+  /** The problem to show on a row: the local one first, then the API's. */
+  problemOf(nodeId: string): string | undefined {
+    if (!this.translation.ok) {
+      const local = this.translation.problems.find((p) => p.nodeId === nodeId);
+      if (local !== undefined) return local.message;
+    }
+    return this.serverProblems[nodeId];
+  }
+
+  /** Asks for a new count (after an edit, or to recount after the data changed). */
+  refresh(): void {
+    this.serverProblems = {};
+    this.problem = null;
+    const expression = this.expression;
+    if (expression === undefined) {
+      this.#previewCall.cancel();
+      this.previewing = false;
+      this.preview = null;
+      return;
+    }
+    this.#previewCall.request(expression);
+  }
+
+  /** Replaces the whole draft (a saved segment was opened). */
+  load(expression: Expression): void {
+    this.#ids = new NodeIds();
+    this.#set(fromExpression(expression, this.#ids));
+  }
+
+  addCondition(groupId: string, type: ConditionType): string {
+    const id = this.#ids.next();
+    this.#set(
+      addChild(this.root, groupId, {
+        id,
+        kind: 'condition',
+        negated: false,
+        condition: newCondition(type),
+      }),
+    );
+    return id;
+  }
+
+  addGroup(groupId: string): string {
+    const id = this.#ids.next();
+    const mode = 'any';
+    this.#set(
+      addChild(this.root, groupId, { id, kind: 'group', mode, negated: false, children: [] }),
+    );
+    return id;
+  }
+
+  remove(nodeId: string): void {
+    this.#set(removeNode(this.root, nodeId));
+  }
+
+  setMode(groupId: string, mode: 'all' | 'any'): void {
+    this.#set(updateNode(this.root, groupId, (n) => (n.kind === 'group' ? { ...n, mode } : n)));
+  }
+
+  setNegated(nodeId: string, negated: boolean): void {
+    this.#set(updateNode(this.root, nodeId, (n) => ({ ...n, negated })));
+  }
+
+  setCondition(nodeId: string, condition: DraftCondition): void {
+    this.#set(
+      updateNode(this.root, nodeId, (n) => (n.kind === 'condition' ? { ...n, condition } : n)),
+    );
+  }
+
+  dispose(): void {
+    this.#previewCall.cancel();
+  }
+
+  #set(root: DraftNode): void {
+    if (root === this.root) return;
+    this.root = root;
+    this.#onChange?.(root);
+    this.refresh();
+  }
+
+  #showProblem(error: unknown): void {
+    if (!(error instanceof ApiProblem) || (error.problem.errors ?? []).length === 0) {
+      this.problem = messageOf(error);
+      return;
+    }
+    const byNode: Record<string, string> = {};
+    const unplaced: string[] = [];
+    for (const fieldError of error.problem.errors ?? []) {
+      const nodeId = nodeAtPath(this.root, fieldError.path);
+      if (fieldError.path.startsWith('expression')) {
+        byNode[nodeId] =
+          byNode[nodeId] === undefined
+            ? fieldError.message
+            : `${byNode[nodeId]}; ${fieldError.message}`;
+      } else {
+        unplaced.push(`${fieldError.path}: ${fieldError.message}`);
+      }
+    }
+    this.serverProblems = byNode;
+    this.problem = [error.problem.detail, ...unplaced].join('\n');
+  }
+}
