@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { findCurrentPredictions } from '../churn/churn-prediction.repository.ts';
 import type { Db } from '../db/database.ts';
+import { recordCustomerTagReads } from '../reports/tag-read.repository.ts';
 import { listCustomerSuggestions } from '../suggestions/suggestion.repository.ts';
 import { SuggestionSchema } from '../suggestions/suggestion.schema.ts';
 import { toSuggestionView } from '../suggestions/suggestion.service.ts';
@@ -51,6 +52,7 @@ export async function getCustomerDetail(
     findHeldTags(db, row.id),
     listCustomerSuggestions(db, workspace.id, externalId, 'pending'),
     findCurrentPredictions(db, workspace.id, [row.id]),
+    recordCustomerTagReads(db, row.id),
   ]);
   const churn = predictions.get(row.id);
   return {
