@@ -1,0 +1,128 @@
+import type { Db } from '../db/database.ts';
+import type { JsonObject, JsonValue } from '../jobs/job.table.ts';
+import type { ChangeRecord } from './change-hooks.ts';
+import { hashWithSalt, workspaceSalt } from './customer-hash.ts';
+
+/**
+ * Keys that name a customer, at any depth of a change's data. `customerId` is the internal
+ * id when it is a number (services pass the row id) and the external id when it is a string.
+ */
+const CUSTOMER_ID_KEYS: ReadonlySet<string> = new Set([
+  'customerId',
+  'externalId',
+  'customerExternalId',
+]);
+/** Keys whose values are about a customer and never enter the log, not even hashed. */
+const DROPPED_KEYS: ReadonlySet<string> = new Set(['attributes']);
+/** Where a customer's hash goes in place of the identifier. */
+const HASH_KEY = 'customer';
+/** The resource whose resource ids are customers' external ids. */
+const CUSTOMER_RESOURCE = 'customer';
+
+/** A change as the audit log may hold it. */
+export interface RedactedChange {
+  readonly resourceId: string;
+  readonly data: JsonObject;
+  /** The hash of the one customer the change is about, if it is about exactly one. */
+  readonly customerHash: string | null;
+}
+
+const isObject = (value: JsonValue): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Every customer identifier in `value`: internal ids and external ids. */
+function collectIdentifiers(
+  value: JsonValue,
+  found: { internal: Set<number>; external: Set<string> },
+): void {
+  if (Array.isArray(value)) {
+    for (const item of value) collectIdentifiers(item, found);
+    return;
+  }
+  if (!isObject(value)) return;
+  for (const [key, item] of Object.entries(value)) {
+    if (CUSTOMER_ID_KEYS.has(key)) {
+      if (typeof item === 'number') found.internal.add(item);
+      else if (typeof item === 'string') found.external.add(item);
+    } else {
+      collectIdentifiers(item, found);
+    }
+  }
+}
+
+/** `value` with identifiers replaced by hashes (unresolvable ones dropped) and dropped keys gone. */
+function replaceIdentifiers(
+  value: JsonValue,
+  hashOf: (id: number | string) => string | undefined,
+): JsonValue {
+  if (Array.isArray(value)) return value.map((item) => replaceIdentifiers(item, hashOf));
+  if (!isObject(value)) return value;
+  const out: JsonObject = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (DROPPED_KEYS.has(key)) continue;
+    if (CUSTOMER_ID_KEYS.has(key)) {
+      const hash = typeof item === 'number' || typeof item === 'string' ? hashOf(item) : undefined;
+      if (hash !== undefined) out[HASH_KEY] = hash;
+    } else {
+      out[key] = replaceIdentifiers(item, hashOf);
+    }
+  }
+  return out;
+}
+
+async function externalIdsOf(
+  db: Db,
+  workspaceId: string,
+  internalIds: ReadonlySet<number>,
+): Promise<Map<number, string>> {
+  if (internalIds.size === 0) return new Map();
+  const rows = await db
+    .selectFrom('customers')
+    .select(['id', 'external_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', [...internalIds])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.external_id]));
+}
+
+/**
+ * Makes a change fit for the audit log, which must never hold a customer identifier in plain
+ * form (an erased customer then leaves no row that names them): customer ids and external ids
+ * anywhere in `data` become the customer's salted hash under `customer`, attribute values are
+ * dropped, and a `customer` resource's id (an external id) becomes its hash. A change outside
+ * any workspace has no salt, so its identifiers are dropped.
+ *
+ * @example
+ * await redactCustomerIdentifiers(trx, { ...change, data: { customerId: 17, tagId } });
+ * // → { data: { customer: '9f2c…', tagId }, customerHash: '9f2c…', resourceId }
+ */
+export async function redactCustomerIdentifiers(
+  db: Db,
+  change: Pick<ChangeRecord, 'workspaceId' | 'resource' | 'resourceId' | 'data'>,
+): Promise<RedactedChange> {
+  const found = { internal: new Set<number>(), external: new Set<string>() };
+  collectIdentifiers(change.data, found);
+  const isCustomerResource = change.resource === CUSTOMER_RESOURCE;
+  if (isCustomerResource) found.external.add(change.resourceId);
+
+  const hashes = new Map<number | string, string>();
+  const { workspaceId } = change;
+  if (workspaceId !== null && (found.internal.size > 0 || found.external.size > 0)) {
+    const resolved = await externalIdsOf(db, workspaceId, found.internal);
+    const salt = await workspaceSalt(db, workspaceId);
+    for (const externalId of found.external) hashes.set(externalId, hashWithSalt(salt, externalId));
+    for (const [internalId, externalId] of resolved) {
+      hashes.set(internalId, hashWithSalt(salt, externalId));
+    }
+  }
+  const distinct = new Set(hashes.values());
+  const only = distinct.size === 1 ? [...distinct][0]! : null;
+  const data = replaceIdentifiers(change.data, (id) => hashes.get(id)) as JsonObject;
+  return {
+    resourceId: isCustomerResource
+      ? (hashes.get(change.resourceId) ?? 'redacted')
+      : change.resourceId,
+    data,
+    customerHash: only,
+  };
+}
