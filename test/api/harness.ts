@@ -91,6 +91,7 @@ export async function startTestServer(
     jobs?: JobRegistry;
     startupTasks?: ServerOptions['startupTasks'];
     changeHooks?: ServerOptions['changeHooks'];
+    webhookOptions?: ServerOptions['webhookOptions'];
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(kind);
@@ -104,6 +105,7 @@ export async function startTestServer(
     sseIntervalMs: 20,
     ...(options.startupTasks === undefined ? {} : { startupTasks: options.startupTasks }),
     ...(options.changeHooks === undefined ? {} : { changeHooks: options.changeHooks }),
+    ...(options.webhookOptions === undefined ? {} : { webhookOptions: options.webhookOptions }),
   });
   const request = (path: string, init: RequestOptions = {}) => {
     const headers: Record<string, string> = { ...init.headers };

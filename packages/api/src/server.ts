@@ -12,6 +12,13 @@ import type { JobRegistry } from './jobs/job-registry.ts';
 import { createWorker, type Worker, type WorkerOptions } from './jobs/worker.ts';
 import { ensureBootstrapKey } from './keys/api-key.service.ts';
 import { createJsonLogger, errorFields, type Logger } from './logger.ts';
+import {
+  createWebhookDeliverer,
+  type WebhookDelivererOptions,
+} from './webhooks/webhook-deliverer.ts';
+
+/** Tuning of the webhook delivery loop (tests shorten the backoff). */
+export type WebhookOptions = Partial<Omit<WebhookDelivererOptions, 'db' | 'logger'>>;
 
 /** Reads and validates the environment. The only place that touches `process.env`. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,9 +36,10 @@ export interface ServerOptions {
   readonly logger?: Logger;
   /** @default createJobRegistry() */
   readonly jobs?: JobRegistry;
-  /** Run a worker in this process. @default true */
+  /** Run a worker and the webhook delivery loop in this process. @default true */
   readonly worker?: boolean;
   readonly workerOptions?: Partial<Omit<WorkerOptions, 'db' | 'registry' | 'logger'>>;
+  readonly webhookOptions?: WebhookOptions;
   readonly changeHooks?: readonly ChangeHook[];
   readonly sseIntervalMs?: number;
   /** First-start work (imports, training); `/readyz` says ready once all have finished. */
@@ -53,7 +61,7 @@ export interface RunningServer {
 
 /**
  * Opens the database, applies migrations, declares the bootstrap key, serves the app and
- * starts the in-process worker. `/readyz` turns ready after the startup tasks.
+ * starts the in-process worker and webhook delivery loop. `/readyz` turns ready after the startup tasks.
  *
  * @example
  * const server = await startServer(loadConfig());
@@ -98,6 +106,11 @@ export async function startServer(
           ...options.workerOptions,
         });
   worker?.start();
+  const deliverer =
+    options.worker === false
+      ? undefined
+      : createWebhookDeliverer({ db: database.db, logger, ...options.webhookOptions });
+  deliverer?.start();
   logger.info({ msg: 'listening', port, database: database.kind, worker: worker?.id ?? null });
 
   const started = (async () => {
@@ -118,7 +131,7 @@ export async function startServer(
     worker,
     started,
     async close() {
-      await worker?.stop();
+      await Promise.all([worker?.stop(), deliverer?.stop()]);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // SSE and keep-alive connections would hold close() open.
@@ -134,8 +147,9 @@ export class WorkerSetupError extends Error {
 }
 
 /**
- * Runs a standalone worker against a PostgreSQL server (PGlite's data directory belongs to
- * one process: `serve` runs the worker itself there). Resolves with a stop function.
+ * Runs a standalone worker and webhook delivery loop against a PostgreSQL server (PGlite's
+ * data directory belongs to one process: `serve` runs both itself there). Resolves with a
+ * stop function.
  */
 export async function startWorkerProcess(
   config: Config,
@@ -143,6 +157,7 @@ export async function startWorkerProcess(
     logger?: Logger;
     jobs?: JobRegistry;
     workerOptions?: ServerOptions['workerOptions'];
+    webhookOptions?: WebhookOptions;
   } = {},
 ): Promise<{ worker: Worker; stop(): Promise<void> }> {
   if (config.databaseUrl === undefined) {
@@ -166,11 +181,17 @@ export async function startWorkerProcess(
     ...options.workerOptions,
   });
   worker.start();
+  const deliverer = createWebhookDeliverer({
+    db: database.db,
+    logger,
+    ...options.webhookOptions,
+  });
+  deliverer.start();
   logger.info({ msg: 'worker started', workerId: worker.id });
   return {
     worker,
     async stop() {
-      await worker.stop();
+      await Promise.all([worker.stop(), deliverer.stop()]);
       await database.close();
     },
   };

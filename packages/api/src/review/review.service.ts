@@ -1,4 +1,5 @@
-import { writeTransaction, type ServiceContext } from '../audit/change-hooks.ts';
+import { writeTransaction, type DomainEvent, type ServiceContext } from '../audit/change-hooks.ts';
+import type { Db } from '../db/database.ts';
 import { ProblemError } from '../http/problem.ts';
 import { tagIdOf } from '../suggestions/suggestion.service.ts';
 import {
@@ -11,6 +12,7 @@ import {
 } from '../suggestions/suggestion.repository.ts';
 import type { SuggestionRow } from '../suggestions/suggestion.table.ts';
 import { assignCustomerTags } from '../tags/customer-tag.repository.ts';
+import { findTagById } from '../tags/tag.repository.ts';
 import type { CustomerTagRow } from '../tags/customer-tag.table.ts';
 import type { WorkspaceRow } from '../workspaces/workspace.table.ts';
 
@@ -50,6 +52,29 @@ function holdingsFor(rows: readonly SuggestionRow[], assignedBy: string | null) 
     confidence: s.confidence,
     suggestion_id: s.id,
     assigned_by: assignedBy,
+  }));
+}
+
+/** The `tag.assigned` webhook events of accepted holdings (tags looked up once each). */
+async function tagAssignedEvents(
+  trx: Db,
+  workspaceId: string,
+  holdings: readonly CustomerTagRow[],
+): Promise<DomainEvent[]> {
+  const slugs = new Map<string, string>();
+  for (const tagId of new Set(holdings.map((h) => h.tag_id))) {
+    slugs.set(tagId, (await findTagById(trx, workspaceId, tagId))?.slug ?? tagId);
+  }
+  return holdings.map((h) => ({
+    type: 'tag.assigned',
+    customerId: Number(h.customer_id),
+    payload: {
+      tag: slugs.get(h.tag_id)!,
+      source: h.source,
+      sourceVersion: h.source_version,
+      confidence: h.confidence,
+      suggestionId: h.suggestion_id,
+    },
   }));
 }
 
@@ -107,6 +132,7 @@ export async function decideSuggestion(
           suggestionId: decided.id,
           autoAccepted: false,
         },
+        events: await tagAssignedEvents(trx, workspace.id, [holding]),
       });
     }
     return { suggestion: (await findSuggestion(trx, workspace.id, id))!, holding };
@@ -178,6 +204,8 @@ export async function decideInBulk(
         tagsAssigned: assigned.length,
         ...(input.reason === undefined ? {} : { reason: input.reason }),
       },
+      // All on the one summary change, so the outbox queues them in bulk.
+      events: await tagAssignedEvents(trx, workspace.id, assigned),
     });
     for (const holding of assigned) {
       await record({
