@@ -179,19 +179,22 @@ export async function findCurrentPredictions(
 }
 
 /**
- * One customer's current prediction by external id, in one query: the hot read path of
- * services asking for a customer's churn.
+ * One customer's current prediction by external id, in one call of
+ * `current_churn_prediction_by_external_id`: the hot read path of services asking for a
+ * customer's churn, whose four-table join keeps its plan across calls (see its migration).
  */
 export async function findCurrentPredictionByExternalId(
   db: Db,
   workspaceId: string,
   externalId: string,
 ): Promise<PredictionWithModel | undefined> {
-  const row = await currentPredictionQuery(db, workspaceId)
-    .innerJoin('customers as c', 'c.id', 'p.customer_id')
-    .where('c.workspace_id', '=', workspaceId)
-    .where('c.external_id', '=', externalId)
-    .executeTakeFirst();
+  const { rows } = await sql<CurrentPredictionRow>`
+    SELECT customer_id, probability, risk_band, factors, scored_at, model_id,
+           model_version AS version, model_status AS status
+      FROM current_churn_prediction_by_external_id(${workspaceId}::uuid, ${externalId})`.execute(
+    db,
+  );
+  const row = rows[0];
   return row === undefined ? undefined : toPredictionWithModel(row);
 }
 

@@ -143,9 +143,13 @@ export async function listSuggestions(
   return (await query.execute()).map(normalise);
 }
 
+/** At most this many of a customer's suggestions are returned, newest first. */
+const CUSTOMER_SUGGESTIONS_LIMIT = 1000;
+
 /**
  * A customer's suggestions by external id, newest first (optionally only one status), in one
- * query: this is a hot read path for calling services.
+ * call of `customer_suggestions_by_external_id`: this is a hot read path for calling
+ * services, and the function keeps the join's plan across calls (see its migration).
  */
 export async function listCustomerSuggestions(
   db: Db,
@@ -153,14 +157,12 @@ export async function listCustomerSuggestions(
   externalId: string,
   status?: SuggestionStatus,
 ): Promise<SuggestionDetailRow[]> {
-  let query = detailQuery(db)
-    .where('c.workspace_id', '=', workspaceId)
-    .where('c.external_id', '=', externalId)
-    .orderBy('s.created_at', 'desc')
-    .orderBy('s.confidence', 'desc')
-    .limit(1000);
-  if (status !== undefined) query = query.where('s.status', '=', status);
-  return (await query.execute()).map(normalise);
+  const { rows } = await sql<SuggestionDetailRow>`
+    SELECT * FROM customer_suggestions_by_external_id(
+      ${workspaceId}::uuid, ${externalId}, ${status ?? null}::text, ${CUSTOMER_SUGGESTIONS_LIMIT}::integer)`.execute(
+    db,
+  );
+  return rows.map(normalise);
 }
 
 export interface Decision {
