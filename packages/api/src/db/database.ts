@@ -16,6 +16,7 @@ import type { SuggestionPolicyTable, SuggestionTable } from '../suggestions/sugg
 import type { ChurnModelTable } from '../churn/churn-model.table.ts';
 import type { ChurnPredictionTable, ChurnScoringTable } from '../churn/churn-prediction.table.ts';
 import type { NotebookTable } from '../notebooks/notebook.table.ts';
+import type { TagVersionTable } from '../tags/tag-version.table.ts';
 import type { WebhookDeliveryTable, WebhookSubscriptionTable } from '../webhooks/webhook.table.ts';
 import type { AuditLogTable, AuditSaltTable } from '../audit/audit-log.table.ts';
 import type { TagReadTable } from '../reports/tag-read.table.ts';
@@ -39,6 +40,7 @@ export interface Database {
   churn_scorings: ChurnScoringTable;
   churn_predictions: ChurnPredictionTable;
   notebooks: NotebookTable;
+  tag_versions: TagVersionTable;
   webhook_subscriptions: WebhookSubscriptionTable;
   webhook_deliveries: WebhookDeliveryTable;
   audit_log: AuditLogTable;

@@ -5,6 +5,7 @@ import { churnTrainJob } from '../churn/churn-train.job.ts';
 import { clusterSuggestionProvider } from '../clusters/cluster-suggestions.ts';
 import { featureRefreshJob } from '../features/feature-refresh.job.ts';
 import { ruleSuggestionProvider } from '../rules/rule-suggestions.ts';
+import { segmentSnapshotJob } from '../segments/segment-snapshot.job.ts';
 import { createSuggestJob } from '../suggestions/suggest.job.ts';
 import type { SuggestionProvider } from '../suggestions/suggestion-source.ts';
 import { JobRegistry } from './job-registry.ts';
@@ -26,5 +27,6 @@ export function createJobRegistry(): JobRegistry {
     .register(clusterRunJob)
     .register(createSuggestJob(SUGGESTION_PROVIDERS))
     .register(churnTrainJob)
-    .register(churnScoreJob);
+    .register(churnScoreJob)
+    .register(segmentSnapshotJob);
 }
