@@ -3,9 +3,18 @@ import { WorkspaceParams } from '../http/params.ts';
 
 /**
  * The cell types the workbench knows. Storage does not interpret them beyond validation:
- * a later cell type (segments, reports) is one entry here and one in the workbench registry.
+ * a new cell type is one entry here and one in the workbench registry.
  */
-export const CELL_TYPES = ['markdown', 'data', 'cluster', 'profiles', 'churn', 'review'] as const;
+export const CELL_TYPES = [
+  'markdown',
+  'data',
+  'cluster',
+  'profiles',
+  'churn',
+  'review',
+  'segment',
+  'report',
+] as const;
 export type CellType = (typeof CELL_TYPES)[number];
 
 export const CELL_STATUSES = ['idle', 'running', 'done', 'stale', 'error'] as const;

@@ -22,8 +22,8 @@ export interface WebhookDelivererOptions {
   readonly logger: Logger;
   /** Wait between polls when nothing is due. @default 1000 */
   readonly pollIntervalMs?: number;
-  /** Deliveries claimed and sent concurrently per poll. @default 10 */
-  readonly batchSize?: number;
+  /** Attempts in flight at once; a receiver that never answers holds one until the timeout. @default 10 */
+  readonly concurrency?: number;
   /** An attempt without an answer for this long fails. @default 10000 */
   readonly requestTimeoutMs?: number;
   /**
@@ -42,8 +42,6 @@ export interface WebhookDeliverer {
   start(): void;
   /** Stops polling; attempts in flight are aborted and handed back untried. */
   stop(): Promise<void>;
-  /** Takes back expired claims, then claims and sends one batch; returns how many were sent. */
-  runOnce(): Promise<number>;
 }
 
 /**
@@ -62,7 +60,7 @@ export interface WebhookDeliverer {
 export function createWebhookDeliverer(options: WebhookDelivererOptions): WebhookDeliverer {
   const { db, logger } = options;
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
-  const batchSize = options.batchSize ?? 10;
+  const concurrency = options.concurrency ?? 10;
   const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
   const leaseMs = options.leaseMs ?? 60_000;
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
@@ -73,6 +71,7 @@ export function createWebhookDeliverer(options: WebhookDelivererOptions): Webhoo
   let wake: (() => void) | undefined;
   let stopping = new AbortController();
   let lastRecovery = Number.NEGATIVE_INFINITY;
+  const inFlight = new Set<Promise<void>>();
 
   function outcomeOf(
     delivery: ClaimedDelivery,
@@ -122,36 +121,46 @@ export function createWebhookDeliverer(options: WebhookDelivererOptions): Webhoo
     }
   }
 
-  async function runOnce(): Promise<number> {
+  /** Takes back expired claims, then claims up to `slots` due deliveries and starts them. */
+  async function claimAndStart(slots: number): Promise<number> {
     if (Date.now() - lastRecovery >= Math.min(leaseMs, 30_000)) {
       lastRecovery = Date.now();
       const recovered = await recoverExpiredClaims(db, leaseMs);
       if (recovered > 0) logger.warn({ msg: 'took back expired webhook claims', recovered });
     }
-    const claimed = await claimDueDeliveries(db, batchSize);
-    const settled = await Promise.allSettled(claimed.map(attempt));
-    for (const failure of settled) {
-      // The claim stays; its lease expiry hands the delivery back.
-      if (failure.status === 'rejected') {
-        logger.error({
-          msg: 'webhook attempt could not be recorded',
-          ...errorFields(failure.reason),
+    const claimed = await claimDueDeliveries(db, slots);
+    for (const delivery of claimed) {
+      const task: Promise<void> = attempt(delivery)
+        .catch((error: unknown) => {
+          // The claim stays; its lease expiry hands the delivery back.
+          logger.error({
+            msg: 'webhook attempt could not be recorded',
+            deliveryId: delivery.id,
+            ...errorFields(error),
+          });
+        })
+        .finally(() => {
+          inFlight.delete(task);
+          wake?.();
         });
-      }
+      inFlight.add(task);
     }
     return claimed.length;
   }
 
   async function pollLoop(): Promise<void> {
     while (running) {
-      let sent = 0;
-      try {
-        sent = await runOnce();
-      } catch (error) {
-        logger.error({ msg: 'webhook delivery poll failed', ...errorFields(error) });
+      const slots = concurrency - inFlight.size;
+      let claimed = 0;
+      if (slots > 0) {
+        try {
+          claimed = await claimAndStart(slots);
+        } catch (error) {
+          logger.error({ msg: 'webhook delivery poll failed', ...errorFields(error) });
+        }
       }
-      // A full batch means more may be due: poll again at once.
-      if (sent < batchSize && running) {
+      // Every slot filled means more may be due: poll again as soon as one frees up.
+      if (running && (slots === 0 || claimed < slots)) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, pollIntervalMs);
           wake = () => {
@@ -162,6 +171,7 @@ export function createWebhookDeliverer(options: WebhookDelivererOptions): Webhoo
         wake = undefined;
       }
     }
+    await Promise.allSettled([...inFlight]);
   }
 
   return {
@@ -177,6 +187,5 @@ export function createWebhookDeliverer(options: WebhookDelivererOptions): Webhoo
       wake?.();
       await loop;
     },
-    runOnce,
   };
 }

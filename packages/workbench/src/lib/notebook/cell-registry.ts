@@ -2,8 +2,8 @@ import type { Cell, CellType } from './cell.ts';
 
 /**
  * What the notebook needs to know about a cell type (its component is looked up
- * separately, so this stays plain data that tests can load without Svelte). A new type —
- * segments, reports — is one entry here, one in `CELL_COMPONENTS` and one in the API's
+ * separately, so this stays plain data that tests can load without Svelte). A new type is
+ * one entry here, one in `CELL_COMPONENTS` and `ADDABLE_TYPES`, and one in the API's
  * `CELL_TYPES`.
  */
 export interface CellKind {
@@ -90,6 +90,27 @@ const kinds: readonly CellKind[] = [
     requiredInputs: 0,
     maxInputs: 1,
     defaultConfig: () => ({ status: 'open' }),
+  },
+  {
+    type: 'segment',
+    label: 'Segment',
+    description:
+      'Customers matching tags, churn risk and features: live count, members, size over time, CSV export',
+    defaultTitle: 'Segment',
+    inputTypes: [],
+    requiredInputs: 0,
+    maxInputs: 0,
+    defaultConfig: () => ({}),
+  },
+  {
+    type: 'report',
+    label: 'Report',
+    description: 'Tag coverage, acceptance by tag and source, reliability of confidence, drift',
+    defaultTitle: 'Tag report',
+    inputTypes: [],
+    requiredInputs: 0,
+    maxInputs: 0,
+    defaultConfig: () => ({ bins: 10, days: 30 }),
   },
 ];
 

@@ -31,7 +31,7 @@ describe('report series', () => {
   });
 
   it('follows the tags with the most holders at the last refresh', () => {
-    const trend = [
+    const trend: { at: string; tagged: number; byTag: Record<string, number> }[] = [
       { at: '2026-01-01T00:00:00Z', tagged: 5, byTag: { a: 5 } },
       { at: '2026-01-02T00:00:00Z', tagged: 9, byTag: { a: 2, b: 7, c: 1 } },
     ];

@@ -10,6 +10,7 @@ import {
   toExpression,
   updateNode,
   walk,
+  withRootGroup,
   type DraftNode,
   type Expression,
 } from './expression.ts';
@@ -133,5 +134,12 @@ describe('segment expression drafts', () => {
     expect(nodeAtPath(draft, 'expression.all.2.any.1.value')).toBe(band.id);
     expect(nodeAtPath(draft, 'expression')).toBe(draft.id);
     expect(nodeAtPath(draft, 'expression.all.9')).toBe(draft.id);
+  });
+
+  it('puts a group at the top of a stored expression without changing who matches', () => {
+    expect(withRootGroup({ tag: 'vip' })).toEqual({ all: [{ tag: 'vip' }] });
+    expect(withRootGroup({ not: { tag: 'vip' } })).toEqual({ all: [{ not: { tag: 'vip' } }] });
+    const any = { any: [{ tag: 'a' }] };
+    expect(withRootGroup(any)).toBe(any);
   });
 });

@@ -207,6 +207,16 @@ export function fromExpression(expression: Expression, ids: NodeIds): DraftNode 
   return build(expression, false);
 }
 
+/**
+ * The expression with a group at the top, as the editor shows it: `{ tag: 'vip' }` becomes
+ * `{ all: [{ tag: 'vip' }] }` (the same customers).
+ */
+export function withRootGroup(
+  expression: Expression,
+): { all: Expression[] } | { any: Expression[] } {
+  return 'all' in expression || 'any' in expression ? expression : { all: [expression] };
+}
+
 /** The draft with `update` applied to the node `id` (the others are shared, not copied). */
 export function updateNode(root: DraftNode, id: string, update: (node: DraftNode) => DraftNode) {
   const visit = (node: DraftNode): DraftNode => {

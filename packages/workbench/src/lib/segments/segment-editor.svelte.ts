@@ -12,8 +12,10 @@ import {
   updateNode,
   type ConditionType,
   type DraftCondition,
+  type DraftGroup,
   type DraftNode,
   type Expression,
+  withRootGroup,
 } from './expression.ts';
 
 /** What the live preview shows: how many customers match and a few of them. */
@@ -24,11 +26,11 @@ export interface PreviewResult<M> {
 
 export interface SegmentEditorOptions<M> {
   /** The draft to start from (a cell's saved config), else an empty "all of" group. */
-  readonly initial?: DraftNode | undefined;
+  readonly initial?: DraftGroup | undefined;
   /** Counts the expression (the API's preview); aborts when `signal` does. */
   readonly preview: (expression: Expression, signal: AbortSignal) => Promise<PreviewResult<M>>;
   /** Every edit, to store the draft with the notebook. */
-  readonly onChange?: (root: DraftNode) => void;
+  readonly onChange?: (root: DraftGroup) => void;
   readonly previewDelayMs?: number;
 }
 
@@ -39,7 +41,7 @@ export interface SegmentEditorOptions<M> {
  * naming `expression.all.1.value`); others show for the whole expression.
  */
 export class SegmentEditor<M> {
-  root = $state.raw<DraftNode>(emptyDraft(new NodeIds()));
+  root = $state.raw<DraftGroup>(emptyDraft(new NodeIds()));
   readonly translation = $derived(toExpression(this.root));
   preview = $state.raw<PreviewResult<M> | null>(null);
   previewing = $state(false);
@@ -49,7 +51,7 @@ export class SegmentEditor<M> {
   problem = $state<string | null>(null);
 
   #ids: NodeIds;
-  readonly #onChange: ((root: DraftNode) => void) | undefined;
+  readonly #onChange: ((root: DraftGroup) => void) | undefined;
   readonly #previewCall: DebouncedCall<Expression, PreviewResult<M>>;
 
   constructor(options: SegmentEditorOptions<M>) {
@@ -103,7 +105,7 @@ export class SegmentEditor<M> {
   /** Replaces the whole draft (a saved segment was opened). */
   load(expression: Expression): void {
     this.#ids = new NodeIds();
-    this.#set(fromExpression(expression, this.#ids));
+    this.#set(fromExpression(withRootGroup(expression), this.#ids));
   }
 
   addCondition(groupId: string, type: ConditionType): string {
@@ -151,7 +153,8 @@ export class SegmentEditor<M> {
   }
 
   #set(root: DraftNode): void {
-    if (root === this.root) return;
+    // Every edit keeps the top group a group (only its children come and go).
+    if (root === this.root || root.kind !== 'group') return;
     this.root = root;
     this.#onChange?.(root);
     this.refresh();

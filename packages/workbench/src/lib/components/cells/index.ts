@@ -5,7 +5,9 @@ import ClusterCell from './ClusterCell.svelte';
 import DataCell from './DataCell.svelte';
 import MarkdownCell from './MarkdownCell.svelte';
 import ProfilesCell from './ProfilesCell.svelte';
+import ReportCell from './ReportCell.svelte';
 import ReviewCell from './ReviewCell.svelte';
+import SegmentCell from './SegmentCell.svelte';
 
 export interface CellProps {
   cell: Cell;
@@ -20,6 +22,8 @@ export const CELL_COMPONENTS: Record<CellType, Component<CellProps>> = {
   profiles: ProfilesCell,
   churn: ChurnCell,
   review: ReviewCell,
+  segment: SegmentCell,
+  report: ReportCell,
 };
 
 /** The types the "Add cell" menu offers, in menu order. */
@@ -30,4 +34,6 @@ export const ADDABLE_TYPES: readonly CellType[] = [
   'profiles',
   'churn',
   'review',
+  'segment',
+  'report',
 ];
