@@ -29,6 +29,7 @@ import { notebookRoutes } from './notebooks/notebook.routes.ts';
 import { featureSummaryRoutes } from './features/feature-summary.routes.ts';
 import { workbenchStatic } from './http/workbench-static.ts';
 import { tagRoutes } from './tags/tag.routes.ts';
+import { customerTagRoutes } from './tags/customer-tag.routes.ts';
 import { reviewRoutes } from './review/review.routes.ts';
 import { ruleTableRoutes } from './rules/rule-table.routes.ts';
 import { suggestionRoutes } from './suggestions/suggestion.routes.ts';
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/v1', notebookRoutes(deps));
   app.route('/v1', featureSummaryRoutes(deps));
   app.route('/v1', tagRoutes(deps));
+  app.route('/v1', customerTagRoutes(deps));
   app.route('/v1', clusterRunRoutes(deps));
   app.route('/v1', ruleTableRoutes(deps));
   app.route('/v1', suggestionRoutes(deps));

@@ -1,7 +1,7 @@
 import type { Factor } from '@tagwise/engine';
 import type { Db } from '../db/database.ts';
 import type { StoredCandidate, SuggestionProvider } from '../suggestions/suggestion-source.ts';
-import { ensureTag, type TagSpec } from '../tags/tag.repository.ts';
+import { ensureTag, findTagBySlug, type TagSpec } from '../tags/tag.repository.ts';
 import type { TagRow } from '../tags/tag.table.ts';
 import { findActiveChurnModel } from './churn-model.repository.ts';
 import { listCurrentPredictionsOfModel } from './churn-prediction.repository.ts';
@@ -62,17 +62,26 @@ export function suggestionFactors(factors: readonly StoredFactor[]): Factor[] {
 /** Predictions read per query while yielding candidates. */
 const BATCH = 1000;
 
+/** The threshold the tag's current definition sets (its source), 0 when it sets none. */
+async function churnThreshold(db: Db, workspaceId: string): Promise<number> {
+  const tag = await findTagBySlug(db, workspaceId, LIKELY_TO_CHURN_TAG.slug);
+  return tag?.source?.type === 'model' ? (tag.source.threshold ?? 0) : 0;
+}
+
 /**
  * Churn suggestions: for every customer whose current prediction comes from the active
- * model, `likely-to-churn` with the calibrated probability as confidence, the model id as
- * source version, the top factors and an explanation naming the risk band. Whether a
- * candidate is stored, reviewed or skipped is the suggestion policy's decision, not this one's.
+ * model and reaches the threshold of the `likely-to-churn` tag's source (as the tag is
+ * defined now: an edit or rollback of the tag changes the next suggestions),
+ * `likely-to-churn` with the calibrated probability as confidence, the model id as source
+ * version, the top factors and an explanation naming the risk band. Whether a candidate is
+ * stored, reviewed or skipped is then the suggestion policy's decision.
  */
 export const churnSuggestionProvider: SuggestionProvider = {
   source: 'churn',
   async *candidates(db, workspaceId, signal) {
     const model = await findActiveChurnModel(db, workspaceId);
     if (model === undefined) return;
+    const threshold = await churnThreshold(db, workspaceId);
     let afterCustomerId = 0;
     while (!signal.aborted) {
       const rows = await listCurrentPredictionsOfModel(db, workspaceId, model.id, {
@@ -80,15 +89,17 @@ export const churnSuggestionProvider: SuggestionProvider = {
         limit: BATCH,
       });
       if (rows.length === 0) return;
-      yield rows.map((row): StoredCandidate => ({
-        customerId: row.customer_id,
-        tagSlug: LIKELY_TO_CHURN_TAG.slug,
-        source: 'churn',
-        sourceVersion: model.id,
-        confidence: row.probability,
-        factors: suggestionFactors(row.factors),
-        explanation: churnExplanation(row.probability, row.risk_band, row.factors, model.version),
-      }));
+      yield rows
+        .filter((row) => row.probability >= threshold)
+        .map((row): StoredCandidate => ({
+          customerId: row.customer_id,
+          tagSlug: LIKELY_TO_CHURN_TAG.slug,
+          source: 'churn',
+          sourceVersion: model.id,
+          confidence: row.probability,
+          factors: suggestionFactors(row.factors),
+          explanation: churnExplanation(row.probability, row.risk_band, row.factors, model.version),
+        }));
       afterCustomerId = rows[rows.length - 1]!.customer_id;
       if (rows.length < BATCH) return;
     }

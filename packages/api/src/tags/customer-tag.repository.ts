@@ -84,3 +84,89 @@ export async function countHolders(
     .execute();
   return new Map(rows.map((r) => [r.tag_id, r.holders]));
 }
+
+/** Who closed a holding, and why. */
+export interface Removal {
+  readonly removedBy: string | null;
+  readonly reason: string;
+}
+
+/** Closes a customer's current holding of a tag; returns it, or `undefined` when not held. */
+export async function closeHolding(
+  db: Db,
+  customerId: number,
+  tagId: string,
+  removal: Removal,
+): Promise<CustomerTagRow | undefined> {
+  return db
+    .updateTable('customer_tags')
+    .set({
+      removed_at: sql<Date>`now()`,
+      removed_by: removal.removedBy,
+      removal_reason: removal.reason,
+    })
+    .where('customer_id', '=', customerId)
+    .where('tag_id', '=', tagId)
+    .where('removed_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/**
+ * Closes up to `limit` current holdings of a tag (lowest ids first) and returns them:
+ * called until it returns none, it works through every holder a chunk at a time.
+ */
+export async function closeHoldingsOfTag(
+  db: Db,
+  tagId: string,
+  limit: number,
+  removal: Removal,
+): Promise<CustomerTagRow[]> {
+  return db
+    .updateTable('customer_tags')
+    .set({
+      removed_at: sql<Date>`now()`,
+      removed_by: removal.removedBy,
+      removal_reason: removal.reason,
+    })
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('customer_tags')
+        .select('id')
+        .where('tag_id', '=', tagId)
+        .where('removed_at', 'is', null)
+        .orderBy('id')
+        .limit(limit),
+    )
+    .returningAll()
+    .execute();
+}
+
+/** A holding with the customer's external id. */
+export interface HoldingRow extends CustomerTagRow {
+  readonly external_id: string;
+}
+
+/**
+ * One page of the customers who held a tag at `at` (assigned at or before it, not removed
+ * by then), in holding id order (keyset on the id).
+ */
+export async function listHoldersAt(
+  db: Db,
+  tagId: string,
+  at: Date,
+  options: { afterId: number | undefined; limit: number },
+): Promise<HoldingRow[]> {
+  let query = db
+    .selectFrom('customer_tags as ct')
+    .innerJoin('customers as c', 'c.id', 'ct.customer_id')
+    .selectAll('ct')
+    .select('c.external_id')
+    .where('ct.tag_id', '=', tagId)
+    .where('ct.assigned_at', '<=', at)
+    .where((eb) => eb.or([eb('ct.removed_at', 'is', null), eb('ct.removed_at', '>', at)]))
+    .orderBy('ct.id')
+    .limit(options.limit);
+  if (options.afterId !== undefined) query = query.where('ct.id', '>', options.afterId);
+  return query.execute();
+}

@@ -20,6 +20,8 @@ export interface CustomerTagTable {
   /** The key that accepted it; `null` for the system (auto-accept). */
   assigned_by: string | null;
   assigned_at: Generated<Date>;
+  /** Why a person assigned it by hand (suggestions carry their own explanation). */
+  assignment_reason: string | null;
   removed_at: Date | null;
   removed_by: string | null;
   removal_reason: string | null;

@@ -2,6 +2,8 @@
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_MIN_LENGTH = 2;
 export const SLUG_MAX_LENGTH = 48;
+/** Words the API uses in tag paths (`/tags/check`), so no tag may be named by them. */
+export const RESERVED_SLUGS: readonly string[] = ['check'];
 
 /** Why `slug` breaks the naming standard, or `undefined` when it follows it. */
 export function slugProblem(slug: string): string | undefined {
@@ -11,16 +13,19 @@ export function slugProblem(slug: string): string | undefined {
   if (!SLUG_PATTERN.test(slug)) {
     return 'must be lower-case ASCII words (a-z, 0-9) joined by single hyphens';
   }
+  if (RESERVED_SLUGS.includes(slug)) return `"${slug}" is reserved by the API`;
   return undefined;
 }
 
 /**
  * The nearest slug that follows the standard: accents stripped, lower-cased, every run of
- * other characters turned into one hyphen, trimmed to the maximum length.
+ * other characters turned into one hyphen, trimmed to the maximum length; too short or
+ * reserved results get a `-tag` suffix. `slugProblem(proposeSlug(x))` is always undefined.
  *
  * @example
  * proposeSlug('High Value  Customers!'); // 'high-value-customers'
  * proposeSlug('Café_Lovers');            // 'cafe-lovers'
+ * proposeSlug('高价值客户');              // 'tag' (nothing ASCII to keep)
  */
 export function proposeSlug(input: string): string {
   let slug = input
@@ -32,6 +37,7 @@ export function proposeSlug(input: string): string {
   if (slug.length > SLUG_MAX_LENGTH) {
     slug = slug.slice(0, SLUG_MAX_LENGTH).replace(/-+$/, '');
   }
-  if (slug.length < SLUG_MIN_LENGTH) slug = slug.length === 0 ? 'tag' : `${slug}-tag`;
+  if (slug.length === 0) return 'tag';
+  if (slug.length < SLUG_MIN_LENGTH || RESERVED_SLUGS.includes(slug)) return `${slug}-tag`;
   return slug;
 }

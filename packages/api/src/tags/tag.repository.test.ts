@@ -7,6 +7,7 @@ import {
 import { createWorkspaceFixture } from '../testing/fixtures.ts';
 import { ensureTag, findTagBySlug, InvalidSlugError, updateTag } from './tag.repository.ts';
 import { proposeSlug, slugProblem } from './tag-slug.ts';
+import { systemAuthor } from './tag-version.repository.ts';
 
 describe('tag slugs', () => {
   it('accept lower-case hyphenated words of 2–48 characters', () => {
@@ -55,7 +56,13 @@ for (const kind of testDatabaseKinds()) {
       expect(a.id).toBe(b.id);
       expect(a.status).toBe('active');
       expect(a.auto_accept).toBe(false);
-      await updateTag(database.db, workspaceId, a.id, { displayName: 'Churn risk' });
+      await updateTag(
+        database.db,
+        workspaceId,
+        a.id,
+        { displayName: 'Churn risk' },
+        systemAuthor('renamed'),
+      );
       const again = await ensureTag(database.db, workspaceId, { ...spec, displayName: 'Other' });
       expect(again.id).toBe(a.id);
       expect(again.display_name).toBe('Churn risk');

@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { definitionOf, diffDefinitions, type TagDefinition } from './tag-definition.ts';
 import { slugProblem } from './tag-slug.ts';
+import { insertTagVersion, systemAuthor, type VersionAuthor } from './tag-version.repository.ts';
+import type { TagVersionRow } from './tag-version.table.ts';
 import type { NewTagRow, TagCategory, TagKind, TagRow, TagSource, TagStatus } from './tag.table.ts';
 
 /** What a caller states about a tag it needs (rule tables, the churn model, named clusters). */
@@ -10,8 +13,11 @@ export interface TagSpec {
   readonly kind: TagKind;
   readonly category: TagCategory;
   readonly definition: string;
-  readonly usageNote?: string;
+  readonly usageNote?: string | undefined;
+  readonly owner?: string | undefined;
   readonly source?: TagSource | null;
+  /** Default false: suggestions are reviewed. */
+  readonly autoAccept?: boolean | undefined;
 }
 
 /** Thrown by repository functions given a slug that breaks the naming standard. */
@@ -30,6 +36,39 @@ function assertSlug(slug: string): void {
   if (problem !== undefined) throw new InvalidSlugError(slug, problem);
 }
 
+/** Runs `work` in `db` when it is a transaction already, else in a new one. */
+function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+/** Inserts the tag unless its slug is taken, with its version 1; `undefined` when taken. */
+function insertWithFirstVersion(
+  db: Db,
+  workspaceId: string,
+  spec: TagSpec,
+  author: VersionAuthor,
+): Promise<TagRow | undefined> {
+  assertSlug(spec.slug);
+  return inTransaction(db, async (trx) => {
+    const row = await trx
+      .insertInto('tags')
+      .values(newTagRow(workspaceId, spec))
+      .onConflict((oc) => oc.columns(['workspace_id', 'slug']).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (row !== undefined) {
+      await insertTagVersion(
+        trx,
+        row.id,
+        definitionOf(row),
+        diffDefinitions(undefined, definitionOf(row)),
+        author,
+      );
+    }
+    return row;
+  });
+}
+
 /**
  * Returns the workspace's tag with `spec.slug`, creating it from `spec` when there is none.
  * An existing tag is returned unchanged (its display name, definition and status are the
@@ -42,14 +81,13 @@ function assertSlug(slug: string): void {
  *   category: 'lifecycle', definition: 'Calibrated churn probability above the threshold',
  * });
  */
-export async function ensureTag(db: Db, workspaceId: string, spec: TagSpec): Promise<TagRow> {
-  assertSlug(spec.slug);
-  const inserted = await db
-    .insertInto('tags')
-    .values(newTagRow(workspaceId, spec))
-    .onConflict((oc) => oc.columns(['workspace_id', 'slug']).doNothing())
-    .returningAll()
-    .executeTakeFirst();
+export async function ensureTag(
+  db: Db,
+  workspaceId: string,
+  spec: TagSpec,
+  author: VersionAuthor = systemAuthor(),
+): Promise<TagRow> {
+  const inserted = await insertWithFirstVersion(db, workspaceId, spec, author);
   if (inserted !== undefined) return inserted;
   return db
     .selectFrom('tags')
@@ -59,19 +97,17 @@ export async function ensureTag(db: Db, workspaceId: string, spec: TagSpec): Pro
     .executeTakeFirstOrThrow();
 }
 
-/** Inserts a new tag; returns `undefined` when the slug is already taken in the workspace. */
+/**
+ * Inserts a new tag with its version 1 (by `author`); returns `undefined` when the slug is
+ * already taken in the workspace.
+ */
 export async function insertTag(
   db: Db,
   workspaceId: string,
   spec: TagSpec,
+  author: VersionAuthor,
 ): Promise<TagRow | undefined> {
-  assertSlug(spec.slug);
-  return db
-    .insertInto('tags')
-    .values(newTagRow(workspaceId, spec))
-    .onConflict((oc) => oc.columns(['workspace_id', 'slug']).doNothing())
-    .returningAll()
-    .executeTakeFirst();
+  return insertWithFirstVersion(db, workspaceId, spec, author);
 }
 
 function newTagRow(workspaceId: string, spec: TagSpec): NewTagRow {
@@ -83,6 +119,8 @@ function newTagRow(workspaceId: string, spec: TagSpec): NewTagRow {
     category: spec.category,
     definition: spec.definition,
     ...(spec.usageNote === undefined ? {} : { usage_note: spec.usageNote }),
+    ...(spec.owner === undefined ? {} : { owner: spec.owner }),
+    ...(spec.autoAccept === undefined ? {} : { auto_accept: spec.autoAccept }),
     source: spec.source == null ? null : JSON.stringify(spec.source),
   };
 }
@@ -156,45 +194,114 @@ export async function listTags(
   return query.execute();
 }
 
-export interface TagChanges {
-  readonly displayName?: string | undefined;
-  readonly category?: TagCategory | undefined;
-  readonly definition?: string | undefined;
-  readonly usageNote?: string | undefined;
-  readonly status?: TagStatus | undefined;
-  readonly autoAccept?: boolean | undefined;
+/** What may change in a tag's definition (its kind may not). */
+export type TagChanges = {
+  readonly [F in Exclude<keyof TagDefinition, 'kind'>]?: TagDefinition[F] | undefined;
+};
+
+/** A tag before and after a change, and the version the change made (none when nothing changed). */
+export interface TagChange {
+  readonly before: TagRow;
+  readonly after: TagRow;
+  readonly version: TagVersionRow | undefined;
 }
 
-/** Applies `changes` to a tag; returns the updated row (undefined when it does not exist). */
+/** The columns to set for the fields of `changes` that differ from `before`. */
+function changedColumns(before: TagRow, changes: TagChanges) {
+  const proposed: TagDefinition = { ...definitionOf(before) };
+  for (const [field, value] of Object.entries(changes)) {
+    if (value !== undefined) Object.assign(proposed, { [field]: value });
+  }
+  const diff = diffDefinitions(definitionOf(before), proposed);
+  const has = (field: keyof TagDefinition) => diff.some((c) => c.field === field);
+  return {
+    diff,
+    columns: {
+      ...(has('slug') ? { slug: proposed.slug } : {}),
+      ...(has('displayName') ? { display_name: proposed.displayName } : {}),
+      ...(has('category') ? { category: proposed.category } : {}),
+      ...(has('definition') ? { definition: proposed.definition } : {}),
+      ...(has('usageNote') ? { usage_note: proposed.usageNote } : {}),
+      ...(has('owner') ? { owner: proposed.owner } : {}),
+      ...(has('status') ? { status: proposed.status } : {}),
+      ...(has('autoAccept') ? { auto_accept: proposed.autoAccept } : {}),
+      ...(has('source')
+        ? { source: proposed.source === null ? null : JSON.stringify(proposed.source) }
+        : {}),
+    },
+  };
+}
+
+/**
+ * Applies `changes` to the tag `id` and appends a version by `author` with the field-level
+ * diff, in one transaction (the tag row is locked while it changes). Fields equal to the
+ * current ones change nothing: when none differs no version is written. Returns
+ * `undefined` when the tag does not exist (in `workspaceId`, when given).
+ *
+ * @throws InvalidSlugError when a new slug breaks the naming standard
+ */
+async function changeTag(
+  db: Db,
+  where: { readonly id: string; readonly workspaceId?: string },
+  changes: TagChanges,
+  author: VersionAuthor,
+): Promise<TagChange | undefined> {
+  if (changes.slug !== undefined) assertSlug(changes.slug);
+  return inTransaction(db, async (trx) => {
+    let query = trx.selectFrom('tags').selectAll().where('id', '=', where.id);
+    if (where.workspaceId !== undefined)
+      query = query.where('workspace_id', '=', where.workspaceId);
+    const before = await query.forUpdate().executeTakeFirst();
+    if (before === undefined) return undefined;
+    const { diff, columns } = changedColumns(before, changes);
+    if (diff.length === 0) return { before, after: before, version: undefined };
+    const after = await trx
+      .updateTable('tags')
+      .set({ ...columns, updated_at: sql<Date>`now()` })
+      .where('id', '=', before.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const version = await insertTagVersion(trx, after.id, definitionOf(after), diff, author);
+    return { before, after, version };
+  });
+}
+
+/** Changes a workspace's tag, versioned (see `changeTag`); `undefined` when it does not exist. */
 export async function updateTag(
   db: Db,
   workspaceId: string,
   id: string,
   changes: TagChanges,
-): Promise<TagRow | undefined> {
-  return db
-    .updateTable('tags')
-    .set({
-      ...(changes.displayName === undefined ? {} : { display_name: changes.displayName }),
-      ...(changes.category === undefined ? {} : { category: changes.category }),
-      ...(changes.definition === undefined ? {} : { definition: changes.definition }),
-      ...(changes.usageNote === undefined ? {} : { usage_note: changes.usageNote }),
-      ...(changes.status === undefined ? {} : { status: changes.status }),
-      ...(changes.autoAccept === undefined ? {} : { auto_accept: changes.autoAccept }),
-      updated_at: sql<Date>`now()`,
-    })
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirst();
+  author: VersionAuthor,
+): Promise<TagChange | undefined> {
+  return changeTag(db, { id, workspaceId }, changes, author);
 }
 
-/** Points a tag at where its suggestions now come from (e.g. the newest run's cluster). */
-export async function setTagSource(db: Db, id: string, source: TagSource): Promise<TagRow> {
-  return db
-    .updateTable('tags')
-    .set({ source: JSON.stringify(source), updated_at: sql<Date>`now()` })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+/**
+ * Points a tag at where its suggestions now come from (e.g. the newest run's cluster), as a
+ * new version by the system unless an author is given.
+ */
+export async function setTagSource(
+  db: Db,
+  id: string,
+  source: TagSource,
+  author: VersionAuthor = systemAuthor(),
+): Promise<TagRow> {
+  const change = await changeTag(db, { id }, { source }, author);
+  if (change === undefined) throw new Error(`tag ${id} does not exist`);
+  return change.after;
+}
+
+/**
+ * Locks tag rows until the transaction ends, in id order (two transactions locking the
+ * same tags in the same order cannot deadlock).
+ */
+export async function lockTags(trx: Db, ids: readonly string[]): Promise<void> {
+  await trx
+    .selectFrom('tags')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .orderBy('id')
+    .forUpdate()
+    .execute();
 }

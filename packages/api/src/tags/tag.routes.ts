@@ -1,23 +1,36 @@
 import { workspaceOf } from '../http/app-env.ts';
 import type { AppDeps } from '../http/app-deps.ts';
-import { decodeCursor, pageQuerySchema, pageSchema, toPage } from '../http/cursor.ts';
+import { pageQuerySchema, pageSchema } from '../http/cursor.ts';
 import { WorkspaceParams } from '../http/params.ts';
 import { createRouter, defineRoute } from '../http/route.ts';
 import { serviceContext } from '../http/service-context.ts';
 import { ALL_ROLES } from '../keys/roles.ts';
-import { listTags } from './tag.repository.ts';
+import { mergeTag } from './tag-merge.service.ts';
+import { TAG_EDITORS } from './tag-roles.ts';
+import { tagVersionRoutes } from './tag-version.routes.ts';
 import {
+  CreatedTagSchema,
   CreateTagSchema,
+  MergeResultSchema,
+  MergeTagSchema,
   PatchTagSchema,
   TagCategorySchema,
+  TagCheckQuerySchema,
+  TagCheckSchema,
+  TagDetailSchema,
   TagKindSchema,
   TagParams,
-  TagSchema,
   TagStatusSchema,
 } from './tag.schema.ts';
-import { createTag, getTag, patchTag, toTagView } from './tag.service.ts';
-
-const EDITORS = ['admin', 'analyst'] as const;
+import {
+  checkTagName,
+  createTag,
+  getTag,
+  listTagDetails,
+  patchTag,
+  toTagDetail,
+  toTagDetails,
+} from './tag.service.ts';
 
 const listRoute = defineRoute(ALL_ROLES, {
   method: 'get',
@@ -35,25 +48,41 @@ const listRoute = defineRoute(ALL_ROLES, {
   responses: {
     200: {
       description: 'One page of tags',
-      content: { 'application/json': { schema: pageSchema(TagSchema, 'TagPage') } },
+      content: { 'application/json': { schema: pageSchema(TagDetailSchema, 'TagPage') } },
     },
   },
 });
 
-const createRoute = defineRoute(EDITORS, {
+const createRoute = defineRoute(TAG_EDITORS, {
   method: 'post',
   path: '/workspaces/{workspace}/tags',
   tags: ['tags'],
   summary: 'Create a tag',
   description:
-    'The slug must follow the naming standard (lower-case ASCII words joined by single hyphens, 2–48 characters); a 422 proposes one that does.',
+    'The slug must follow the naming standard (lower-case ASCII words joined by single hyphens, 2–48 characters, not `check`); a 422 proposes one that does. A slug or display name that nearly duplicates an existing tag (same slug without hyphens; display names equal but for case, spacing or punctuation) does not stop the create: the answer lists each look-alike under `warnings`.',
   request: {
     params: WorkspaceParams,
     body: { required: true, content: { 'application/json': { schema: CreateTagSchema } } },
   },
   responses: {
-    201: { description: 'Created', content: { 'application/json': { schema: TagSchema } } },
+    201: {
+      description: 'Created (version 1)',
+      content: { 'application/json': { schema: CreatedTagSchema } },
+    },
     409: { description: 'The slug is taken' },
+  },
+});
+
+const checkRoute = defineRoute(ALL_ROLES, {
+  method: 'get',
+  path: '/workspaces/{workspace}/tags/check',
+  tags: ['tags'],
+  summary: 'Check a slug and display name while typing them',
+  description:
+    'What is wrong with the slug and a slug that would do, whether it is taken, and the existing tags a create would warn about.',
+  request: { params: WorkspaceParams, query: TagCheckQuerySchema },
+  responses: {
+    200: { description: 'The check', content: { 'application/json': { schema: TagCheckSchema } } },
   },
 });
 
@@ -61,59 +90,82 @@ const getRoute = defineRoute(ALL_ROLES, {
   method: 'get',
   path: '/workspaces/{workspace}/tags/{tag}',
   tags: ['tags'],
-  summary: 'Get a tag by slug',
+  summary: 'Get a tag by slug, with how many customers hold it',
   request: { params: TagParams },
   responses: {
-    200: { description: 'The tag', content: { 'application/json': { schema: TagSchema } } },
+    200: { description: 'The tag', content: { 'application/json': { schema: TagDetailSchema } } },
   },
 });
 
-const patchRoute = defineRoute(EDITORS, {
+const patchRoute = defineRoute(TAG_EDITORS, {
   method: 'patch',
   path: '/workspaces/{workspace}/tags/{tag}',
   tags: ['tags'],
-  summary: "Change a tag's name, description, status or auto-accept switch (audited)",
+  summary: "Change a tag's definition: slug, name, description, owner, status, source, auto-accept",
   description:
-    'A deprecated tag keeps its holders but gets no new suggestions. Switching auto-accept on lets suggestions at or above the policy threshold become customer tags without review.',
+    'Each change that alters something writes the next version (with the optional `message`); fields equal to the current ones change nothing. A new slug follows the naming standard (422 proposing one) and must be free (409). A deprecated tag keeps its holders but gets no new suggestions. Switching auto-accept on lets suggestions at or above the policy threshold become customer tags without review.',
   request: {
     params: TagParams,
     body: { required: true, content: { 'application/json': { schema: PatchTagSchema } } },
   },
   responses: {
-    200: { description: 'The tag', content: { 'application/json': { schema: TagSchema } } },
+    200: { description: 'The tag', content: { 'application/json': { schema: TagDetailSchema } } },
+    409: { description: 'The new slug is taken' },
   },
 });
 
-/** `/v1/workspaces/{workspace}/tags`. */
+const mergeRoute = defineRoute(TAG_EDITORS, {
+  method: 'post',
+  path: '/workspaces/{workspace}/tags/{tag}/merge',
+  tags: ['tags'],
+  summary: 'Merge a tag into another one',
+  description:
+    "In one transaction: every current holder of the tag holds `into` instead (their old holding is closed with the reason `merged into <slug>`; customers holding `into` already keep theirs), the tag's pending suggestions are superseded, and the tag is archived as a new version noting the merge. History is kept.",
+  request: {
+    params: TagParams,
+    body: { required: true, content: { 'application/json': { schema: MergeTagSchema } } },
+  },
+  responses: {
+    200: { description: 'Merged', content: { 'application/json': { schema: MergeResultSchema } } },
+    409: { description: 'One of the tags is archived' },
+  },
+});
+
+/** `/v1/workspaces/{workspace}/tags…`: the taxonomy, its versions and merges. */
 export function tagRoutes(deps: AppDeps) {
   const changeHooks = deps.changeHooks ?? [];
-  return createRouter()
-    .openapi(listRoute, async (c) => {
-      const { limit, cursor, kind, category, status } = c.req.valid('query');
-      const rows = await listTags(deps.db, workspaceOf(c).id, {
-        afterSlug: decodeCursor(cursor),
-        limit: limit + 1,
-        kind,
-        category,
-        status,
-      });
-      return c.json(
-        toPage(rows, limit, (r) => r.slug, toTagView),
-        200,
-      );
-    })
-    .openapi(createRoute, async (c) => {
-      const ctx = serviceContext(c, deps.db, changeHooks);
-      return c.json(toTagView(await createTag(ctx, workspaceOf(c), c.req.valid('json'))), 201);
-    })
-    .openapi(getRoute, async (c) => {
-      const { tag } = c.req.valid('param');
-      return c.json(toTagView(await getTag(deps.db, workspaceOf(c), tag)), 200);
-    })
-    .openapi(patchRoute, async (c) => {
-      const { tag } = c.req.valid('param');
-      const ctx = serviceContext(c, deps.db, changeHooks);
-      const row = await patchTag(ctx, workspaceOf(c), tag, c.req.valid('json'));
-      return c.json(toTagView(row), 200);
-    });
+  return (
+    createRouter()
+      .openapi(listRoute, async (c) => {
+        const query = c.req.valid('query');
+        return c.json(await listTagDetails(deps.db, workspaceOf(c), query), 200);
+      })
+      .openapi(createRoute, async (c) => {
+        const ctx = serviceContext(c, deps.db, changeHooks);
+        const { row, warnings } = await createTag(ctx, workspaceOf(c), c.req.valid('json'));
+        return c.json({ ...(await toTagDetail(deps.db, row)), warnings }, 201);
+      })
+      // Before `{tag}`: `check` is reserved, so no tag is shadowed by this path.
+      .openapi(checkRoute, async (c) => {
+        return c.json(await checkTagName(deps.db, workspaceOf(c), c.req.valid('query')), 200);
+      })
+      .openapi(getRoute, async (c) => {
+        const { tag } = c.req.valid('param');
+        return c.json(await toTagDetail(deps.db, await getTag(deps.db, workspaceOf(c), tag)), 200);
+      })
+      .openapi(patchRoute, async (c) => {
+        const { tag } = c.req.valid('param');
+        const ctx = serviceContext(c, deps.db, changeHooks);
+        const row = await patchTag(ctx, workspaceOf(c), tag, c.req.valid('json'));
+        return c.json(await toTagDetail(deps.db, row), 200);
+      })
+      .openapi(mergeRoute, async (c) => {
+        const { tag } = c.req.valid('param');
+        const ctx = serviceContext(c, deps.db, changeHooks);
+        const outcome = await mergeTag(ctx, workspaceOf(c), tag, c.req.valid('json'));
+        const [merged, into] = await toTagDetails(deps.db, [outcome.tag, outcome.into]);
+        return c.json({ ...outcome, tag: merged!, into: into! }, 200);
+      })
+      .route('/', tagVersionRoutes(deps))
+  );
 }

@@ -19,9 +19,15 @@ for (const kind of testDatabaseKinds()) {
     beforeAll(async () => {
       database = await createTestDatabase(kind);
       workspace = (await createWorkspaceFixture(database.db, 'tag-service')).workspace;
+      const key = await database.db
+        .selectFrom('api_keys')
+        .select(['id', 'name'])
+        .where('workspace_id', '=', workspace.id)
+        .where('role', '=', 'admin')
+        .executeTakeFirstOrThrow();
       ctx = {
         db: database.db,
-        actor: { keyId: 'k1', role: 'admin', workspaceId: workspace.id, name: 'test' },
+        actor: { keyId: key.id, role: 'admin', workspaceId: workspace.id, name: key.name },
         requestId: 'r1',
         changeHooks: [
           async (_trx, change) => {
@@ -41,17 +47,23 @@ for (const kind of testDatabaseKinds()) {
         definition: 'Hand-picked',
       });
       changes.length = 0;
-      const row = await patchTag(ctx, workspace, 'vip', { autoAccept: true, definition: 'Picked' });
+      const row = await patchTag(ctx, workspace, 'vip', {
+        autoAccept: true,
+        definition: 'Picked',
+        message: 'fewer clicks',
+      });
       expect(row.auto_accept).toBe(true);
       expect(changes.map((c) => c.action)).toEqual(['tag.updated', 'tag.auto-accept-enabled']);
       expect(changes[0]!.data).toEqual({
         slug: 'vip',
+        version: 2,
+        message: 'fewer clicks',
         changed: {
           autoAccept: { from: false, to: true },
           definition: { from: 'Hand-picked', to: 'Picked' },
         },
       });
-      expect(changes[1]).toMatchObject({ actor: { keyId: 'k1' }, requestId: 'r1' });
+      expect(changes[1]).toMatchObject({ actor: { keyId: ctx.actor!.keyId }, requestId: 'r1' });
     });
 
     it('refuses a taken slug with 409 and a bad one with a 422 proposing a fix', async () => {

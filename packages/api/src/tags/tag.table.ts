@@ -15,7 +15,7 @@ export type TagStatus = (typeof TAG_STATUSES)[number];
 export type TagSource =
   | { readonly type: 'rule'; readonly ruleTable: string; readonly rule: string }
   | { readonly type: 'cluster'; readonly runId: string; readonly cluster: number }
-  | { readonly type: 'model'; readonly modelKind: string; readonly threshold?: number }
+  | { readonly type: 'model'; readonly modelKind: 'churn'; readonly threshold?: number }
   | { readonly type: 'manual' };
 
 export interface TagTable {
@@ -30,6 +30,8 @@ export interface TagTable {
   definition: string;
   /** How (and how not) to use it. */
   usage_note: Generated<string>;
+  /** Who answers for the tag (a team or a person); empty when nobody was named. */
+  owner: Generated<string>;
   status: Generated<TagStatus>;
   /** Suggestions at or above the policy's auto-accept confidence become customer tags directly. */
   auto_accept: Generated<boolean>;
