@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { stream } from 'hono/streaming';
 import { workspaceOf } from '../http/app-env.ts';
 import type { AppDeps } from '../http/app-deps.ts';
 import { decodeCursor, pageQuerySchema, pageSchema, toPage } from '../http/cursor.ts';
@@ -8,7 +9,11 @@ import { serviceContext } from '../http/service-context.ts';
 import { readCsvBody } from '../ingest/csv-body.ts';
 import { INGEST_LIMITS } from '../ingest/limits.ts';
 import { ALL_ROLES } from '../keys/roles.ts';
+import { errorFields } from '../logger.ts';
 import { CustomerDetailSchema, getCustomerDetail } from './customer-detail.ts';
+import { eraseCustomer } from './customer-erasure.ts';
+import { customerExportJson, exportCustomer } from './customer-export.ts';
+import { CustomerExportSchema } from './customer-export.schema.ts';
 import { listCustomers } from './customer.repository.ts';
 import {
   AttributesSchema,
@@ -25,6 +30,8 @@ import {
 } from './customer.service.ts';
 
 const WRITERS = ['admin', 'analyst'] as const;
+/** Erasure and export answer a data subject's request: a governance act, as keys and the audit are. */
+const PRIVACY_OFFICERS = ['admin'] as const;
 
 const CustomerParams = WorkspaceParams.extend({
   externalId: ExternalIdSchema.openapi({ param: { name: 'externalId', in: 'path' } }),
@@ -131,6 +138,33 @@ const getRoute = defineRoute(ALL_ROLES, {
   },
 });
 
+const eraseRoute = defineRoute(PRIVACY_OFFICERS, {
+  method: 'delete',
+  path: '/workspaces/{workspace}/customers/{externalId}',
+  tags: ['customers'],
+  summary: 'Erase a customer and every row about them (privacy request)',
+  description:
+    "In one transaction: the customer's attributes and features, events, cluster assignments, churn predictions, suggestions, the whole tag history, segment membership and changes, and queued webhook deliveries (delivered ones keep their history without payload). Every table with a `customer_id` column is covered. The erasure is audited under the customer's salted hash only.",
+  request: { params: CustomerParams },
+  responses: { 204: { description: 'Erased' } },
+});
+
+const exportRoute = defineRoute(PRIVACY_OFFICERS, {
+  method: 'get',
+  path: '/workspaces/{workspace}/customers/{externalId}/export',
+  tags: ['customers'],
+  summary: 'Everything held about one customer, as one JSON document (privacy request)',
+  description:
+    'Attributes and features, every tag holding (open and closed), every suggestion, churn prediction and cluster assignment, the audit entries about the customer, and every event (streamed last, in time order).',
+  request: { params: CustomerParams },
+  responses: {
+    200: {
+      description: 'The export',
+      content: { 'application/json': { schema: CustomerExportSchema } },
+    },
+  },
+});
+
 /** `/v1/workspaces/{workspace}/customers`. */
 export function customerRoutes(deps: AppDeps) {
   const changeHooks = deps.changeHooks ?? [];
@@ -168,5 +202,32 @@ export function customerRoutes(deps: AppDeps) {
     .openapi(getRoute, async (c) => {
       const { externalId } = c.req.valid('param');
       return c.json(await getCustomerDetail(deps.db, workspaceOf(c), externalId), 200);
+    })
+    .openapi(eraseRoute, async (c) => {
+      const { externalId } = c.req.valid('param');
+      await eraseCustomer(serviceContext(c, deps.db, changeHooks), workspaceOf(c), externalId);
+      return c.body(null, 204);
+    })
+    .openapi(exportRoute, async (c) => {
+      const { externalId } = c.req.valid('param');
+      const data = await exportCustomer(deps.db, workspaceOf(c), externalId); // 404 before streaming
+      c.header('content-type', 'application/json; charset=utf-8');
+      return stream(
+        c,
+        async (out) => {
+          for await (const text of customerExportJson(data)) {
+            if (out.aborted) break;
+            await out.write(text);
+          }
+        },
+        async (error) => {
+          // The status line is sent: the client sees truncated JSON, the log says why.
+          deps.logger.error({
+            msg: 'customer export failed mid-stream',
+            requestId: c.get('requestId'),
+            ...errorFields(error),
+          });
+        },
+      ) as unknown as ReturnType<typeof c.json>;
     });
 }
