@@ -24,12 +24,16 @@ import { SEGMENT_CHANGES, type SegmentChange, type SegmentRow } from './segment.
 /** Domain events handed to one `record` call: bounds memory and the size of each hook's write. */
 export const EVENTS_PER_RECORD = 10_000;
 
-/** The entered/left events of a snapshot, read back in keyset chunks of `EVENTS_PER_RECORD`. */
+/**
+ * The entered then left events of a snapshot, read back by keyset and handed out in chunks
+ * of at most `EVENTS_PER_RECORD` (a small diff is one chunk).
+ */
 async function* changeEventChunks(
   trx: Db,
   segment: SegmentRow,
   snapshotId: string,
 ): AsyncGenerator<DomainEvent[]> {
+  let pending: DomainEvent[] = [];
   for (const change of SEGMENT_CHANGES) {
     let afterId: number | undefined;
     for (;;) {
@@ -37,16 +41,22 @@ async function* changeEventChunks(
         afterId,
         limit: EVENTS_PER_RECORD,
       });
-      if (rows.length === 0) break;
-      yield rows.map((row) => ({
-        type: change === 'entered' ? 'segment.entered' : 'segment.left',
-        customerId: row.customer_id,
-        payload: { segment: segment.slug, snapshotId },
-      }));
+      for (const row of rows) {
+        pending.push({
+          type: change === 'entered' ? 'segment.entered' : 'segment.left',
+          customerId: row.customer_id,
+          payload: { segment: segment.slug, snapshotId },
+        });
+      }
+      while (pending.length >= EVENTS_PER_RECORD) {
+        yield pending.slice(0, EVENTS_PER_RECORD);
+        pending = pending.slice(EVENTS_PER_RECORD);
+      }
       if (rows.length < EVENTS_PER_RECORD) break;
       afterId = rows[rows.length - 1]!.customer_id;
     }
   }
+  if (pending.length > 0) yield pending;
 }
 
 /**
