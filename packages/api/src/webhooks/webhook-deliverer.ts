@@ -15,7 +15,7 @@ import {
   type RetryPolicy,
   type UniformSource,
 } from './webhook-retry.ts';
-import { sendDelivery } from './webhook-sender.ts';
+import { sendDelivery, type SendResult } from './webhook-sender.ts';
 
 export interface WebhookDelivererOptions {
   readonly db: Db;
@@ -73,10 +73,7 @@ export function createWebhookDeliverer(options: WebhookDelivererOptions): Webhoo
   let lastRecovery = Number.NEGATIVE_INFINITY;
   const inFlight = new Set<Promise<void>>();
 
-  function outcomeOf(
-    delivery: ClaimedDelivery,
-    result: Awaited<ReturnType<typeof sendDelivery>>,
-  ): AttemptOutcome {
+  function outcomeOf(delivery: ClaimedDelivery, result: SendResult): AttemptOutcome {
     if (result.ok) return { status: 'delivered', statusCode: result.statusCode };
     if (delivery.attempts >= policy.maxAttempts) {
       return { status: 'dead', statusCode: result.statusCode, error: result.error };
@@ -91,7 +88,7 @@ export function createWebhookDeliverer(options: WebhookDelivererOptions): Webhoo
 
   async function attempt(delivery: ClaimedDelivery): Promise<void> {
     const claim = { id: delivery.id, claimToken: delivery.claim_token };
-    let result: Awaited<ReturnType<typeof sendDelivery>>;
+    let result: SendResult;
     try {
       result = await sendDelivery(delivery, {
         timeoutMs: requestTimeoutMs,
