@@ -28,16 +28,22 @@ interface UnusedTags {
   }[];
 }
 
-/** A finished job of `kind`; only succeeded `suggest` jobs mark refreshes. */
-async function finishedJob(db: Db, workspaceId: string, kind: string, status: string, at: string) {
+/**
+ * A finished job of `kind` (only succeeded `suggest` jobs mark refreshes), inserted finished:
+ * a queued one would be claimed and run by the test server's worker.
+ */
+async function finishedJob(
+  db: Db,
+  workspaceId: string,
+  kind: string,
+  status: 'succeeded' | 'failed',
+  at: string,
+): Promise<string> {
   const row = await db
     .insertInto('jobs')
-    .values({ workspace_id: workspaceId, kind, params: '{}' })
+    .values({ workspace_id: workspaceId, kind, params: '{}', status, finished_at: new Date(at) })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await sql`UPDATE jobs SET status = ${status}, finished_at = ${new Date(at)} WHERE id = ${row.id}`.execute(
-    db,
-  );
   return row.id;
 }
 

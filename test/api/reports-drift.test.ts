@@ -144,7 +144,14 @@ async function insertScoring(
 ): Promise<string> {
   const job = await db
     .insertInto('jobs')
-    .values({ workspace_id: workspaceId, kind: 'churn-score', params: '{}' })
+    // Inserted finished: a queued job would be claimed by the test server's worker.
+    .values({
+      workspace_id: workspaceId,
+      kind: 'churn-score',
+      params: '{}',
+      status: 'succeeded',
+      finished_at: new Date(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await db

@@ -87,16 +87,23 @@ function trainingDistribution(model: ChurnModelSummaryRow): { rows: number; bins
 }
 
 /** The current scoring's probabilities in `bins` equal-width bins (one grouped query). */
-async function scoringDistribution(db: Db, scoringJobId: string, bins: number) {
+async function scoringDistribution(
+  db: Db,
+  scoring: ChurnScoringRow,
+  bins: number,
+): Promise<NonNullable<ChurnDrift['current']>> {
   const rows = await db
     .selectFrom('churn_predictions')
     .select([binOf(sql`probability`, bins).as('bin'), sql<number>`count(*)::int`.as('count')])
-    .where('scoring_job_id', '=', scoringJobId)
+    .where('scoring_job_id', '=', scoring.job_id)
     .groupBy(sql`1`)
     .execute();
   const customers = rows.reduce((n, r) => n + r.count, 0);
   const byBin = new Map(rows.map((r) => [r.bin, r.count]));
   return {
+    scoringJobId: scoring.job_id,
+    scoredAt: (scoring.completed_at ?? scoring.started_at).toISOString(),
+    asOf: scoring.as_of.toISOString(),
     customers,
     bins: fillBins(bins, byBin, (bounds, count) => ({
       ...bounds,
@@ -211,8 +218,7 @@ export async function churnDrift(db: Db, workspaceId: string): Promise<ChurnDrif
   if (model === undefined) return null;
   const training = trainingDistribution(model);
   const bins = training.bins.length > 0 ? training.bins.length : DEFAULT_BINS;
-  const current =
-    scoring === undefined ? null : await scoringDistribution(db, scoring.job_id, bins);
+  const current = scoring === undefined ? null : await scoringDistribution(db, scoring, bins);
   const psi =
     current === null || training.bins.length === 0
       ? null
@@ -225,16 +231,7 @@ export async function churnDrift(db: Db, workspaceId: string): Promise<ChurnDrif
     modelVersion: model.version,
     trainedAt: model.created_at.toISOString(),
     training,
-    current:
-      scoring === undefined || current === null
-        ? null
-        : {
-            scoringJobId: scoring.job_id,
-            scoredAt: (scoring.completed_at ?? scoring.started_at).toISOString(),
-            asOf: scoring.as_of.toISOString(),
-            customers: current.customers,
-            bins: current.bins,
-          },
+    current,
     psi,
     backtest:
       scoring === undefined || model.label.kind !== 'time-split'

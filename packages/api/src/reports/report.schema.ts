@@ -2,6 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { parseTimestamp } from '../events/event.schema.ts';
 import { SuggestionSourceSchema } from '../suggestions/suggestion.schema.ts';
 import { TagCategorySchema, TagKindSchema, TagStatusSchema } from '../tags/tag.schema.ts';
+import { DRIFT_RUNS } from './cluster-drift.ts';
+import { REFRESH_JOB_KIND, TREND_REFRESHES } from './coverage-report.ts';
 
 const share = z.number().min(0).max(1);
 const rate = share.nullable();
@@ -32,7 +34,7 @@ export const CoverageReportSchema = z
     trend: z
       .array(
         z.object({
-          at: z.string().openapi({ description: 'When the refresh (a `suggest` job) finished' }),
+          at: z.string().openapi({ description: 'When the refresh job finished' }),
           jobId: z.uuid(),
           tagged: z.number().int(),
           byTag: z.record(z.string(), z.number().int()).openapi({
@@ -41,8 +43,7 @@ export const CoverageReportSchema = z
         }),
       )
       .openapi({
-        description:
-          'Holders at each of the last 20 refreshes (succeeded `suggest` jobs), oldest first, from the customer-tag history: held at t when assigned_at <= t < removed_at',
+        description: `Holders at each of the last ${TREND_REFRESHES} refreshes (succeeded \`${REFRESH_JOB_KIND}\` jobs), oldest first, from the customer-tag history: held at t when assigned_at <= t < removed_at`,
       }),
   })
   .openapi('CoverageReport');
@@ -163,8 +164,7 @@ export const DriftReportSchema = z
         }),
       )
       .openapi({
-        description:
-          'The last 20 runs that continue an earlier run of their feature set, newest first',
+        description: `The last ${DRIFT_RUNS} runs that continue an earlier run of their feature set, newest first`,
       }),
     churn: z
       .object({
