@@ -109,6 +109,18 @@ for (const kind of testDatabaseKinds()) {
       const auto = rules.filter((s) => s.tag === 'important-value');
       expect(auto.length).toBeGreaterThan(0);
       expect(auto.every((s) => s.status === 'auto_accepted')).toBe(true);
+      // Tags assigned without review are audited: how many of each tag, by which job.
+      const audit = await t.request('/v1/audit?workspace=acme&action=customer-tags.auto-assigned', {
+        key: t.acme.keys.admin,
+      });
+      expect(audit.status).toBe(200);
+      const entries = ((await audit.json()) as { items: { data: Record<string, unknown> }[] })
+        .items;
+      expect(entries).toHaveLength(1);
+      expect(entries[0]!.data).toMatchObject({
+        count: auto.length,
+        byTag: { 'important-value': auto.length },
+      });
       const autoHolder = await customer(auto[0]!.customer);
       expect(autoHolder.tags).toContainEqual(
         expect.objectContaining({ tag: 'important-value', source: 'rule', assignedBy: null }),

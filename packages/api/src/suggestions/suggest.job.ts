@@ -193,33 +193,33 @@ export function createSuggestJob(
                 },
               })),
           });
-          // Auto-accepted tags skipped review, so each is recorded on its own.
-          for (const holding of assigned) {
+          if (assigned.length > 0) {
+            // Auto-accepted tags skipped review: the audit log says how many of each tag this
+            // job assigned (each holding keeps its suggestion and source version), and every
+            // holding is announced to webhook subscribers.
+            const byTag: Record<string, number> = {};
+            for (const holding of assigned) {
+              const slug = slugOf.get(holding.tag_id) ?? holding.tag_id;
+              byTag[slug] = (byTag[slug] ?? 0) + 1;
+            }
             await record({
-              action: 'customer-tag.auto-assigned',
-              resource: 'customer-tag',
-              resourceId: String(holding.id),
+              action: 'customer-tags.auto-assigned',
+              resource: 'job',
+              resourceId: job.id,
               workspaceId,
-              data: {
-                tag: slugOf.get(holding.tag_id) ?? holding.tag_id,
-                source: holding.source,
-                sourceVersion: holding.source_version,
-                suggestionId: holding.suggestion_id,
-                jobId: job.id,
-              },
-              events: [
-                {
-                  type: 'tag.assigned',
-                  customerId: Number(holding.customer_id),
-                  payload: {
-                    tag: slugOf.get(holding.tag_id) ?? holding.tag_id,
-                    source: holding.source,
-                    sourceVersion: holding.source_version,
-                    confidence: holding.confidence,
-                    autoAccepted: true,
-                  },
+              data: { count: assigned.length, byTag },
+              events: assigned.map((holding) => ({
+                type: 'tag.assigned' as const,
+                customerId: Number(holding.customer_id),
+                payload: {
+                  tag: slugOf.get(holding.tag_id) ?? holding.tag_id,
+                  source: holding.source,
+                  sourceVersion: holding.source_version,
+                  confidence: holding.confidence,
+                  suggestionId: holding.suggestion_id,
+                  autoAccepted: true,
                 },
-              ],
+              })),
             });
           }
         },
