@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { findActiveChurnModel, findChurnModel } from '../churn/churn-model.repository.ts';
 import type { ChurnModelSummaryRow } from '../churn/churn-model.table.ts';
+import type { StoredChurnMetrics } from '../churn/churn-train.job.ts';
 import { findCurrentScoring } from '../churn/churn-prediction.repository.ts';
 import type { ChurnScoringRow } from '../churn/churn-prediction.table.ts';
 import { weightedMeanAbsoluteGap } from './calibration-gap.ts';
@@ -64,17 +65,11 @@ export interface ChurnDrift {
   readonly backtest: ChurnBacktest | null;
 }
 
-interface StoredReliabilityBin {
-  readonly lower: number;
-  readonly upper: number;
-  readonly count: number;
-}
-
 /** The out-of-fold score distribution stored with a model (its pooled reliability table). */
 function trainingDistribution(model: ChurnModelSummaryRow): { rows: number; bins: ShareBin[] } {
-  const pooled = (model.metrics.crossValidation as { pooled?: { reliability?: unknown } } | null)
-    ?.pooled;
-  const table = (pooled?.reliability ?? []) as StoredReliabilityBin[];
+  // JSON written by the training job; read defensively, the column type does not promise it.
+  const metrics = model.metrics as unknown as Partial<StoredChurnMetrics>;
+  const table = metrics.crossValidation?.pooled.reliability ?? [];
   const rows = table.reduce((n, b) => n + b.count, 0);
   return {
     rows,
