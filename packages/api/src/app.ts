@@ -39,6 +39,9 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { segmentRoutes } from './segments/segment.routes.ts';
 import { webhookRoutes } from './webhooks/webhook.routes.ts';
 import { reportRoutes } from './reports/report.routes.ts';
+import { createMetrics } from './ops/metrics.ts';
+import { httpMetrics } from './ops/metrics.middleware.ts';
+import { metricsRoutes } from './ops/metrics.routes.ts';
 
 export type { AppDeps } from './http/app-deps.ts';
 
@@ -49,8 +52,9 @@ const CACHE_TTL_MS = 5_000;
 export const API_VERSION = '0.1.0';
 
 /**
- * Builds the HTTP app: request ids, access log, problem+json errors, key authentication
- * and workspace scoping for `/v1`, one router per resource, `/openapi.json` and `/docs`.
+ * Builds the HTTP app: request ids, access log, Prometheus metrics (`/metrics`), problem+json
+ * errors, key authentication and workspace scoping for `/v1`, one router per resource,
+ * `/openapi.json` and `/docs`.
  * No server is started: tests call `app.request()`, `server.ts` serves it.
  *
  * @example
@@ -61,6 +65,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestId({ headerName: 'X-Request-Id', limitLength: 200 }));
   app.use('*', accessLog(deps.logger));
+  const metrics = deps.metrics ?? createMetrics({ db: deps.db, logger: deps.logger });
+  app.use('*', httpMetrics(metrics));
   app.onError(createErrorHandler(deps.logger));
   app.notFound(notFoundHandler);
 
@@ -85,6 +91,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('/v1/workspaces/:workspace/*', workspaceScope(deps.db, workspaces));
 
   app.route('/', healthRoutes(deps));
+  app.route('/', metricsRoutes(metrics));
   app.route('/v1', workspaceRoutes(deps));
   app.route(
     '/v1',

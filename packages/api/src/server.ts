@@ -12,6 +12,7 @@ import type { JobRegistry } from './jobs/job-registry.ts';
 import { createWorker, type Worker, type WorkerOptions } from './jobs/worker.ts';
 import { ensureBootstrapKey } from './keys/api-key.service.ts';
 import { createJsonLogger, errorFields, type Logger } from './logger.ts';
+import { createMetrics } from './ops/metrics.ts';
 import {
   createWebhookDeliverer,
   type WebhookDelivererOptions,
@@ -83,12 +84,14 @@ export async function startServer(
   const jobs = options.jobs ?? createJobRegistry();
   const readiness = createReadiness('running startup tasks');
   const changeHooks = options.changeHooks ?? defaultChangeHooks();
+  const metrics = createMetrics({ db: database.db, logger });
   const app = createApp({
     db: database.db,
     logger,
     jobs,
     readiness,
     changeHooks,
+    metrics,
     ...(options.sseIntervalMs === undefined ? {} : { sseIntervalMs: options.sseIntervalMs }),
   });
   const server: ServerType = await new Promise((resolve) => {
@@ -103,6 +106,7 @@ export async function startServer(
           registry: jobs,
           logger,
           changeHooks,
+          observeJob: metrics.observeJob,
           ...options.workerOptions,
         });
   worker?.start();

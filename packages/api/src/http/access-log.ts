@@ -1,8 +1,14 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from '../logger.ts';
+import { routeLabel } from '../ops/route-label.ts';
 import type { AppEnv } from './app-env.ts';
 
-/** One structured line per request: method, path, status, duration, request id, key id. */
+/**
+ * One structured line per request: request id, method, route pattern, raw path, status,
+ * duration in milliseconds (until the response starts) and the calling key's id. The
+ * request id is the one the response carries in `X-Request-Id`, so a client's report, this
+ * line and any error logged for the request join on it.
+ */
 export function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
@@ -11,9 +17,10 @@ export function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
       msg: 'request',
       requestId: c.get('requestId'),
       method: c.req.method,
+      route: routeLabel(c),
       path: c.req.path,
       status: c.res.status,
-      ms: Math.round((performance.now() - started) * 10) / 10,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
       keyId: c.get('principal')?.keyId,
     });
   };

@@ -3,6 +3,7 @@ import type { Db } from '../db/database.ts';
 import type { Readiness } from '../health/readiness.ts';
 import type { JobRegistry } from '../jobs/job-registry.ts';
 import type { Logger } from '../logger.ts';
+import type { ApiMetrics } from '../ops/metrics.ts';
 
 /** Everything the HTTP app needs, passed in (tests build their own). */
 export interface AppDeps {
@@ -12,6 +13,8 @@ export interface AppDeps {
   readonly readiness: Readiness;
   /** Run inside every write transaction (audit log, webhook outbox). @default [] */
   readonly changeHooks?: readonly ChangeHook[];
+  /** Shared with the worker so job durations reach `/metrics`. @default one of its own */
+  readonly metrics?: ApiMetrics;
   /** How often the job SSE stream polls the job row. @default 500 */
   readonly sseIntervalMs?: number;
 }

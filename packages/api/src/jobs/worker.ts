@@ -20,6 +20,17 @@ import {
 } from './job-registry.ts';
 import type { JobErrorInfo, JobRow } from './job.table.ts';
 
+/** How one attempt of a job ended. */
+export type JobAttemptOutcome =
+  'succeeded' | 'failed' | 'retrying' | 'cancelled' | 'interrupted' | 'lost' | 'unknown-kind';
+
+/** One attempt of a job, as metrics see it. */
+export interface JobObservation {
+  readonly kind: string;
+  readonly outcome: JobAttemptOutcome;
+  readonly seconds: number;
+}
+
 export interface WorkerOptions {
   readonly db: Db;
   readonly registry: JobRegistry;
@@ -38,6 +49,8 @@ export interface WorkerOptions {
   readonly progressIntervalMs?: number;
   /** Run inside the transaction that persists a job's results (audit log, webhook outbox). @default [] */
   readonly changeHooks?: readonly ChangeHook[];
+  /** Told how each attempt ended and how long it ran (metrics). */
+  readonly observeJob?: (observation: JobObservation) => void;
 }
 
 export interface Worker {
@@ -84,7 +97,7 @@ export function createWorker(options: WorkerOptions): Worker {
   const retryDelayMs = options.retryDelayMs ?? 5000;
   const progressIntervalMs = options.progressIntervalMs ?? 200;
   const changeHooks = options.changeHooks ?? [];
-  const { db, registry, logger } = options;
+  const { db, registry, logger, observeJob } = options;
 
   let running = false;
   let loop: Promise<void> | undefined;
@@ -99,6 +112,7 @@ export function createWorker(options: WorkerOptions): Worker {
         status: 'failed',
         error: { code: 'unknown-kind', message: `no handler for job kind "${job.kind}"` },
       });
+      observeJob?.({ kind: job.kind, outcome: 'unknown-kind', seconds: 0 });
       return;
     }
     const controller = new AbortController();
@@ -140,13 +154,14 @@ export function createWorker(options: WorkerOptions): Worker {
       },
     };
     const started = Date.now();
+    let outcome: JobAttemptOutcome = 'failed';
     try {
       const parsed = handler.params.safeParse(job.params);
       if (!parsed.success) {
         throw new PermanentJobError(`invalid params: ${parsed.error.message}`, 'invalid-params');
       }
-      const outcome = await handler.run({ ...context, params: parsed.data });
-      await finish(job, outcome);
+      await finish(job, await handler.run({ ...context, params: parsed.data }));
+      outcome = 'succeeded';
       logger.info({
         msg: 'job succeeded',
         jobId: job.id,
@@ -155,6 +170,7 @@ export function createWorker(options: WorkerOptions): Worker {
       });
     } catch (error) {
       if (lostLock) {
+        outcome = 'lost';
         logger.warn({ msg: 'job lost to stale-lock recovery; outcome discarded', jobId: job.id });
       } else if (controller.signal.reason instanceof WorkerStoppingError) {
         await releaseJob(db, job.id, id, {
@@ -162,12 +178,14 @@ export function createWorker(options: WorkerOptions): Worker {
           error: { code: 'worker-stopped', message: 'the worker shut down' },
           retryDelayMs: 0,
         });
+        outcome = 'interrupted';
         logger.info({ msg: 'job handed back to the queue at shutdown', jobId: job.id });
       } else if (
         error instanceof JobCancelledError ||
         controller.signal.reason instanceof JobCancelledError
       ) {
         await releaseJob(db, job.id, id, { status: 'cancelled' });
+        outcome = 'cancelled';
         logger.info({ msg: 'job cancelled', jobId: job.id, kind: job.kind });
       } else if (!isPermanent(error) && job.attempts < job.max_attempts) {
         await releaseJob(db, job.id, id, {
@@ -175,6 +193,7 @@ export function createWorker(options: WorkerOptions): Worker {
           error: errorInfo(error),
           retryDelayMs: retryDelayMs * job.attempts,
         });
+        outcome = 'retrying';
         logger.warn({
           msg: 'job attempt failed; will retry',
           jobId: job.id,
@@ -187,6 +206,7 @@ export function createWorker(options: WorkerOptions): Worker {
     } finally {
       clearInterval(heartbeat);
       current = undefined;
+      observeJob?.({ kind: job.kind, outcome, seconds: (Date.now() - started) / 1000 });
     }
   }
 
