@@ -51,6 +51,7 @@ for (const kind of testDatabaseKinds()) {
         runId: '00000000-0000-4000-8000-000000000000',
         cluster: '0',
         tag: 'no-such-tag',
+        version: '1',
         suggestionId: '00000000-0000-4000-8000-000000000000',
         ruleTable: 'rfm-segments',
         modelId: '00000000-0000-4000-8000-000000000000',
