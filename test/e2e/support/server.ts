@@ -63,6 +63,7 @@ interface JobJson {
   id: string;
   status: string;
   error: { message: string } | null;
+  result?: Record<string, unknown> | null;
 }
 
 /** Polls a job until it ends; throws unless it succeeded. */

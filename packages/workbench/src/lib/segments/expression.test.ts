@@ -7,6 +7,7 @@ import {
   NodeIds,
   nodeAtPath,
   removeNode,
+  sameExpression,
   toExpression,
   updateNode,
   walk,
@@ -141,5 +142,18 @@ describe('segment expression drafts', () => {
     expect(withRootGroup({ not: { tag: 'vip' } })).toEqual({ all: [{ not: { tag: 'vip' } }] });
     const any = { any: [{ tag: 'a' }] };
     expect(withRootGroup(any)).toBe(any);
+  });
+
+  it('compares expressions whatever their key order', () => {
+    const echoed = JSON.parse(
+      '{"all":[{"value":250,"op":">","feature":"monetary"},{"tag":"vip"}]}',
+    ) as Expression;
+    expect(
+      sameExpression(echoed, {
+        all: [{ feature: 'monetary', op: '>', value: 250 }, { tag: 'vip' }],
+      }),
+    ).toBe(true);
+    expect(sameExpression({ tag: 'vip' }, { all: [{ tag: 'vip' }] })).toBe(true);
+    expect(sameExpression(echoed, { all: [{ tag: 'vip' }] })).toBe(false);
   });
 });

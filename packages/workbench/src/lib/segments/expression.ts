@@ -217,6 +217,20 @@ export function withRootGroup(
   return 'all' in expression || 'any' in expression ? expression : { all: [expression] };
 }
 
+/**
+ * True when two expressions select the same customers by the same conditions, however their
+ * keys are ordered and whether or not a lone condition is wrapped in a group (the API may
+ * echo an expression with its keys in another order).
+ */
+export function sameExpression(a: Expression, b: Expression): boolean {
+  const canonical = (e: Expression) => {
+    const translation = toExpression(fromExpression(withRootGroup(e), new NodeIds()));
+    return translation.ok ? JSON.stringify(translation.expression) : undefined;
+  };
+  const left = canonical(a);
+  return left !== undefined && left === canonical(b);
+}
+
 /** The draft with `update` applied to the node `id` (the others are shared, not copied). */
 export function updateNode(root: DraftNode, id: string, update: (node: DraftNode) => DraftNode) {
   const visit = (node: DraftNode): DraftNode => {

@@ -15,6 +15,7 @@ import {
   type DraftGroup,
   type DraftNode,
   type Expression,
+  type Translation,
   withRootGroup,
 } from './expression.ts';
 
@@ -41,8 +42,8 @@ export interface SegmentEditorOptions<M> {
  * naming `expression.all.1.value`); others show for the whole expression.
  */
 export class SegmentEditor<M> {
-  root = $state.raw<DraftGroup>(emptyDraft(new NodeIds()));
-  readonly translation = $derived(toExpression(this.root));
+  root: DraftGroup;
+  readonly translation: Translation;
   preview = $state.raw<PreviewResult<M> | null>(null);
   previewing = $state(false);
   /** Problems the API found, by draft node id. */
@@ -55,8 +56,10 @@ export class SegmentEditor<M> {
   readonly #previewCall: DebouncedCall<Expression, PreviewResult<M>>;
 
   constructor(options: SegmentEditorOptions<M>) {
+    // One id source for the root and every node added later, so ids never repeat.
     this.#ids = new NodeIds(options.initial);
-    if (options.initial !== undefined) this.root = options.initial;
+    this.root = $state.raw(options.initial ?? emptyDraft(this.#ids));
+    this.translation = $derived(toExpression(this.root));
     this.#onChange = options.onChange;
     this.#previewCall = new DebouncedCall({
       run: options.preview,

@@ -1,0 +1,229 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from './support/browser.ts';
+import { seedWorkspace } from './support/seed.ts';
+import { startE2eServer, type E2eServer } from './support/server.ts';
+import { tagSeededWorkspace, type TaggedWorkspace } from './support/tagging.ts';
+
+const WORKSPACE = 'shop';
+const FLOW_TIMEOUT = 120_000;
+
+/**
+ * Segments, reports and tag history in Chromium against the real server, on a workspace
+ * whose customers already carry tags (seeded, clustered, suggested and decided through the
+ * API), each flow in a notebook of its own.
+ */
+describe('segments, reports and tag history in Chromium', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let tagged: TaggedWorkspace;
+
+  beforeAll(async () => {
+    server = await startE2eServer();
+    await seedWorkspace(server, WORKSPACE);
+    tagged = await tagSeededWorkspace(server, WORKSPACE);
+    browser = await launchBrowser();
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
+    context.setDefaultTimeout(30_000);
+    // Signed in as the admin, as the key form would leave it.
+    await context.addInitScript((key) => {
+      (
+        globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
+      ).localStorage.setItem('tagwise.apiKey', key);
+    }, server.key);
+  }, FLOW_TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A new notebook with one cell of `type`, open in a page. */
+  async function notebookWith(type: string, title: string): Promise<Page> {
+    const notebook = await server.api<{ id: string }>(
+      'POST',
+      `/v1/workspaces/${WORKSPACE}/notebooks`,
+      { title },
+    );
+    const page = await context.newPage();
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    await page.goto(`${server.url}/w/${WORKSPACE}/notebooks/${notebook.id}`);
+    await page.getByLabel('Add a cell', { exact: true }).selectOption(type);
+    await page.getByRole('button', { name: 'Add cell' }).click();
+    return page;
+  }
+
+  it(
+    'builds a segment and downloads its CSV',
+    async () => {
+      const page = await notebookWith('segment', 'High spenders');
+      const cell = page.locator('[data-cell-type="segment"]');
+      const count = cell.locator('output[data-count]');
+      const shown = async () => Number(await count.getAttribute('data-count'));
+      // No conditions: everyone.
+      await expect.poll(shown).toBe(90);
+
+      await cell.getByRole('button', { name: 'Add feature' }).click();
+      const feature = cell.locator('li.condition').nth(0);
+      await feature.getByLabel('Feature', { exact: true }).selectOption('monetary');
+      await feature.getByLabel('Operator', { exact: true }).selectOption('>=');
+      await feature.getByLabel('Value', { exact: true }).fill('100');
+      await expect.poll(shown).toBeLessThan(90);
+      const bySpend = await shown();
+      expect(bySpend).toBeGreaterThan(0);
+
+      // An incomplete row says what it lacks and is not counted.
+      await cell.getByRole('button', { name: 'Add tag' }).click();
+      const tag = cell.locator('li.condition').nth(1);
+      await tag.getByRole('alert').filter({ hasText: 'choose a tag' }).waitFor();
+      await cell.getByText('Complete the conditions to count customers.').waitFor();
+      await tag.getByLabel('Tag', { exact: true }).selectOption(tagged.clusterTag);
+      await cell.getByText(/customers? match$/).waitFor();
+      const both = await shown();
+      expect(both).toBeLessThanOrEqual(bySpend);
+      await cell.locator('summary').filter({ hasText: 'matching customers' }).click();
+      const sample = cell.getByRole('table', { name: 'Sample of matching customers' });
+      await expect.poll(() => sample.locator('tbody tr').count()).toBe(Math.min(both, 20));
+
+      await cell.getByLabel('Segment name', { exact: true }).fill('High-spending steady buyers');
+      const slug = cell.getByLabel('Segment slug', { exact: true });
+      expect(await slug.inputValue()).toBe('high-spending-steady-buyers');
+      await slug.fill('High Spenders!');
+      await cell.getByRole('button', { name: 'Use “high-spenders”' }).click();
+      await cell.getByRole('button', { name: 'Save segment' }).click();
+      await cell.getByText('Saved as').waitFor();
+      expect(await cell.getByText('The conditions differ from the saved segment.').count()).toBe(0);
+      await expect
+        .poll(() => cell.locator('[data-status]').getAttribute('data-status'))
+        .toBe('done');
+      const members = cell.getByRole('table', { name: 'Members of segment high-spenders' });
+      await expect.poll(() => members.locator('tbody tr').count()).toBe(Math.min(both, 25));
+
+      await cell.getByRole('button', { name: 'Take snapshot' }).click();
+      await cell.locator('svg[aria-label="Segment size over time"]').waitFor();
+      await cell.getByText(`${both} at the last snapshot`).waitFor();
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        cell.getByRole('button', { name: 'Export CSV' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('high-spenders.csv');
+      const csv = await readFile((await download.path())!, 'utf8');
+      const lines = csv.split(/\r?\n/).filter((line) => line !== '');
+      expect(lines[0]).toMatch(/^external_id,/);
+      expect(lines.length - 1).toBe(both);
+      await cell.getByText('Downloaded high-spenders.csv').waitFor();
+      await screenshot(page, '20-segment-cell', cell);
+      await page.close();
+    },
+    FLOW_TIMEOUT,
+  );
+
+  it(
+    'the report cell shows coverage, acceptance and the reliability chart',
+    async () => {
+      const page = await notebookWith('report', 'Tag health');
+      const cell = page.locator('[data-cell-type="report"]');
+      await cell.locator('svg[aria-label="Customers tagged per category"]').waitFor();
+      await cell.locator('svg[aria-label="Tag distribution"]').waitFor();
+      await cell.locator('svg[aria-label="Decisions per source"]').waitFor();
+      const reliability = cell.locator('svg[aria-label="Confidence against acceptance"]');
+      await reliability.waitFor();
+      expect(await reliability.locator('circle').count()).toBeGreaterThan(0);
+
+      const coverage = await server.api<{ customers: number; tagged: number }>(
+        'GET',
+        `/v1/workspaces/${WORKSPACE}/reports/coverage`,
+      );
+      await cell
+        .getByRole('region', { name: 'Coverage' })
+        .getByText(`${coverage.tagged} of ${coverage.customers} customers`)
+        .waitFor();
+      const bySource = cell.getByRole('table', { name: 'Acceptance per source' });
+      const clusterRow = bySource.getByRole('row').filter({ hasText: /^cluster/ });
+      const cells = await clusterRow.getByRole('cell').allTextContents();
+      // Pending, accepted, auto-accepted, rejected, rate.
+      expect(cells.slice(1, 4).map(Number)).toEqual([tagged.accepted, 0, tagged.rejected]);
+
+      const gaps = cell.getByRole('table', { name: 'Calibration gap per source' });
+      expect(
+        await gaps
+          .getByRole('row')
+          .filter({ hasText: /^cluster/ })
+          .textContent(),
+      ).toContain(String(tagged.accepted + tagged.rejected));
+      await screenshot(page, '21-report-cell', cell);
+      await page.close();
+    },
+    FLOW_TIMEOUT,
+  );
+
+  it(
+    'tag page shows version history and rolls back',
+    async () => {
+      const tagPath = `/v1/workspaces/${WORKSPACE}/tags/${tagged.clusterTag}`;
+      await server.api('PATCH', tagPath, {
+        definition: 'Buy often and spend steadily',
+        message: 'first definition',
+      });
+      await server.api('PATCH', tagPath, {
+        displayName: 'Regulars',
+        status: 'deprecated',
+        message: 'merged into the loyalty programme',
+      });
+      const before = await server.api<{ version: number }>('GET', tagPath);
+
+      const page = await context.newPage();
+      page.on('pageerror', (error) => {
+        throw error;
+      });
+      await page.goto(`${server.url}/w/${WORKSPACE}/tags/${tagged.clusterTag}`);
+      const history = page.getByRole('region', { name: 'Version history' });
+      const latest = history.locator(`li[data-version="${before.version}"]`);
+      await latest.getByText('“merged into the loyalty programme”').waitFor();
+      const rename = latest.getByRole('row').filter({ hasText: 'Display name' });
+      expect(await rename.getByRole('cell').allTextContents()).toEqual([
+        'Steady buyers',
+        'Regulars',
+      ]);
+      expect(await history.locator('li[data-version]').count()).toBe(before.version);
+
+      const target = before.version - 1;
+      await history.getByRole('button', { name: `Roll back to version ${target}…` }).click();
+      const dialog = history.getByRole('alertdialog');
+      await dialog.getByText('Display name: Regulars → Steady buyers').waitFor();
+      await dialog.getByText('Status: deprecated → active').waitFor();
+      await screenshot(page, '22-tag-rollback-confirm', history);
+      await dialog
+        .getByLabel('Why (kept with the new version)')
+        .fill('the programme was cancelled');
+      await dialog.getByRole('button', { name: `Confirm: roll back to version ${target}` }).click();
+
+      const restored = history.locator(`li[data-version="${before.version + 1}"]`);
+      await restored.getByText('“the programme was cancelled”').waitFor();
+      await restored.getByText('current').waitFor();
+      const back = restored.getByRole('row').filter({ hasText: 'Display name' });
+      expect(await back.getByRole('cell').allTextContents()).toEqual(['Regulars', 'Steady buyers']);
+      await page.getByRole('heading', { name: `Steady buyers ${tagged.clusterTag}` }).waitFor();
+      const after = await server.api<{ displayName: string; status: string; version: number }>(
+        'GET',
+        tagPath,
+      );
+      expect(after).toMatchObject({
+        displayName: 'Steady buyers',
+        status: 'active',
+        version: before.version + 1,
+      });
+      await screenshot(page, '23-tag-history', { fullPage: true });
+      await page.close();
+    },
+    FLOW_TIMEOUT,
+  );
+});
