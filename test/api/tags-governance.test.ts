@@ -210,6 +210,12 @@ for (const kind of testDatabaseKinds()) {
       );
       expect(renamed).toMatchObject({ slug: 'high-value-2', version: 2 });
       await expectProblem(await t.request(`${tags}/highvalue`, { key: analyst }), 404, 'not-found');
+      // Two tags renamed to one slug at once: one wins, the other gets a 409, never a 500.
+      const racing = await Promise.all(
+        ['high-value-2', 'big-spenders'].map((slug) => patch(slug, { slug: 'top-tier' })),
+      );
+      expect(racing.map((r) => r.status).sort()).toEqual([200, 409]);
+      await Promise.all(racing.map((r) => r.text()));
     });
 
     it('takes a source only of the kind of the tag', async () => {

@@ -41,8 +41,11 @@ function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
   return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
-/** Inserts the tag unless its slug is taken, with its version 1; `undefined` when taken. */
-function insertWithFirstVersion(
+/**
+ * Inserts a new tag with its version 1 (by `author`), in one transaction; returns
+ * `undefined` when the slug is already taken in the workspace.
+ */
+export function insertTag(
   db: Db,
   workspaceId: string,
   spec: TagSpec,
@@ -87,7 +90,7 @@ export async function ensureTag(
   spec: TagSpec,
   author: VersionAuthor = systemAuthor(),
 ): Promise<TagRow> {
-  const inserted = await insertWithFirstVersion(db, workspaceId, spec, author);
+  const inserted = await insertTag(db, workspaceId, spec, author);
   if (inserted !== undefined) return inserted;
   return db
     .selectFrom('tags')
@@ -95,19 +98,6 @@ export async function ensureTag(
     .where('workspace_id', '=', workspaceId)
     .where('slug', '=', spec.slug)
     .executeTakeFirstOrThrow();
-}
-
-/**
- * Inserts a new tag with its version 1 (by `author`); returns `undefined` when the slug is
- * already taken in the workspace.
- */
-export async function insertTag(
-  db: Db,
-  workspaceId: string,
-  spec: TagSpec,
-  author: VersionAuthor,
-): Promise<TagRow | undefined> {
-  return insertWithFirstVersion(db, workspaceId, spec, author);
 }
 
 function newTagRow(workspaceId: string, spec: TagSpec): NewTagRow {

@@ -117,6 +117,10 @@ function checkSource(kind: TagKind, source: TagSource | null | undefined): void 
   }
 }
 
+/** True for PostgreSQL's unique_violation (both drivers expose the SQLSTATE as `code`). */
+const isUniqueViolation = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+
 /** A 409 for a slug another tag of the workspace has. */
 const slugTaken = (slug: string) =>
   ProblemError.conflict(`tag "${slug}" already exists in this workspace`);
@@ -243,7 +247,14 @@ export async function changeTagDefinition(
       throw slugTaken(changes.slug);
     }
   }
-  const change = (await updateTag(trx, workspace.id, tag.id, changes, author))!;
+  const change = await updateTag(trx, workspace.id, tag.id, changes, author).catch(
+    (error: unknown) => {
+      // Another tag took the slug between the check above and the update.
+      if (changes.slug !== undefined && isUniqueViolation(error)) throw slugTaken(changes.slug);
+      throw error;
+    },
+  );
+  if (change === undefined) throw ProblemError.notFound(`tag "${tag.slug}"`);
   if (change.version === undefined) return change;
   const changed: JsonObject = {};
   for (const { field, from, to } of change.version.changes) changed[field] = { from, to };
