@@ -27,6 +27,14 @@ interface AuditEntryJson {
   data: Record<string, unknown>;
 }
 
+/** What the audit holds about the erased customer before erasure. */
+const ERASED_AUDIT = [
+  'customer-tag.assigned',
+  'customer-tag.assigned',
+  'customer-tag.removed',
+  'suggestion.accepted',
+];
+
 interface ExportJson {
   workspace: string;
   customer: { externalId: string; attributes: Record<string, unknown>; features: unknown };
@@ -34,6 +42,9 @@ interface ExportJson {
   suggestions: { id: string; customer: string; status: string }[];
   churnPredictions: { probability: number; riskBand: string; current: boolean }[];
   clusterAssignments: { runId: string; cluster: number; tag: string | null }[];
+  segmentMemberships: { segment: string }[];
+  segmentChanges: { segment: string; change: string }[];
+  webhookDeliveries: { eventType: string; status: string }[];
   audit: AuditEntryJson[];
   events: { eventId: string; customerId: string }[];
 }
@@ -127,6 +138,13 @@ for (const kind of testDatabaseKinds()) {
           }),
         );
       }
+      // Nobody listens there: tag events queue up as deliveries that keep failing.
+      await json(
+        await t.request('/v1/workspaces/acme/webhooks', {
+          key: admin,
+          json: { url: 'http://127.0.0.1:9/hook', events: ['tag.assigned', 'tag.removed'] },
+        }),
+      );
       await generateSuggestions(t, 'acme', analyst, ['cluster']);
       for (const externalId of [ERASED, KEPT]) {
         const detail = await json<{ openSuggestions: { id: string }[] }>(
@@ -140,6 +158,42 @@ for (const kind of testDatabaseKinds()) {
         );
       }
       await scoreChurn(t.database.db, t.acme.workspace.id, [ERASED, KEPT]);
+      // A hand-made tag both hold, a segment of its holders, and the erased customer leaving it.
+      await json(
+        await t.request('/v1/workspaces/acme/tags', {
+          key: analyst,
+          json: { slug: 'zz-vip', displayName: 'VIP', category: 'value' },
+        }),
+      );
+      for (const externalId of [ERASED, KEPT]) {
+        await json(
+          await t.request(`/v1/workspaces/acme/customers/${externalId}/tags`, {
+            key: analyst,
+            json: { tag: 'zz-vip', reason: `${externalId} asked for it` },
+          }),
+        );
+      }
+      await json(
+        await t.request('/v1/workspaces/acme/segments', {
+          key: analyst,
+          json: { slug: 'vips', name: 'VIPs', expression: { tag: 'zz-vip' } },
+        }),
+      );
+      const snapshot = () =>
+        t.request('/v1/workspaces/acme/segments/vips/snapshots', { key: analyst, json: {} });
+      await json(await snapshot());
+      await json(
+        await t.request(`/v1/workspaces/acme/customers/${ERASED}/tags/zz-vip`, {
+          key: analyst,
+          method: 'DELETE',
+        }),
+      );
+      await json(await snapshot());
+      // One of the erased customer's webhooks reached its subscriber.
+      await sql`
+        UPDATE webhook_deliveries SET status = 'delivered', delivered_at = now()
+         WHERE id = (SELECT d.id FROM webhook_deliveries d JOIN customers c ON c.id = d.customer_id
+                      WHERE c.external_id = ${ERASED} LIMIT 1)`.execute(t.database.db);
       erasedId = await internalId(ERASED);
       keptEventsBefore = (await exportOf(KEPT)).events.length;
     }, 180_000);
@@ -159,8 +213,10 @@ for (const kind of testDatabaseKinds()) {
           .reverse(),
       );
       expect(data.events.every((e) => e.customerId === ERASED)).toBe(true);
-      expect(data.tags).toHaveLength(1);
-      expect(data.tags[0]).toMatchObject({ source: 'cluster', removedAt: null });
+      expect(data.tags.map((h) => [h.source, h.removedAt === null])).toEqual([
+        ['cluster', true],
+        ['manual', false],
+      ]);
       expect(data.suggestions.length).toBeGreaterThan(0);
       expect(data.suggestions.every((s) => s.customer === ERASED)).toBe(true);
       expect(data.suggestions.map((s) => s.status)).toContain('accepted');
@@ -169,10 +225,18 @@ for (const kind of testDatabaseKinds()) {
       ]);
       expect(data.clusterAssignments).toHaveLength(1);
       expect(data.clusterAssignments[0]!.tag).toBe(data.tags[0]!.tag);
-      expect(data.audit.map((e) => e.action).sort()).toEqual([
-        'customer-tag.assigned',
-        'suggestion.accepted',
+      expect(data.segmentMemberships).toEqual([]);
+      expect(data.segmentChanges.map((c) => [c.segment, c.change])).toEqual([
+        ['vips', 'entered'],
+        ['vips', 'left'],
       ]);
+      expect(data.webhookDeliveries.map((d) => d.eventType).sort()).toEqual([
+        'tag.assigned',
+        'tag.assigned',
+        'tag.removed',
+      ]);
+      expect(data.webhookDeliveries.map((d) => d.status)).toContain('delivered');
+      expect(data.audit.map((e) => e.action).sort()).toEqual(ERASED_AUDIT);
       // The other customer's rows are not in it.
       expect(JSON.stringify(data)).not.toContain(KEPT);
     });
@@ -214,10 +278,7 @@ for (const kind of testDatabaseKinds()) {
 
     it('audits customers under a salted hash an admin can filter by', async () => {
       const entries = await auditAbout(ERASED);
-      expect(entries.map((e) => e.action).sort()).toEqual([
-        'customer-tag.assigned',
-        'suggestion.accepted',
-      ]);
+      expect(entries.map((e) => e.action).sort()).toEqual(ERASED_AUDIT);
       const hash = entries[0]!.data.customer;
       expect(hash).toMatch(/^[0-9a-f]{64}$/);
       expect(entries.every((e) => e.data.customer === hash)).toBe(true);
@@ -284,10 +345,13 @@ for (const kind of testDatabaseKinds()) {
           removed: expect.objectContaining({
             customers: 1,
             events: 12,
-            customer_tags: 1,
             cluster_assignments: 1,
             churn_predictions: 1,
+            customer_tags: 2,
+            segment_changes: 2,
+            webhook_deliveries: 2,
           }) as unknown,
+          stripped: { webhook_deliveries: 1, cluster_runs: 1 },
         },
       });
       expect(JSON.stringify(entries)).not.toContain(ERASED);
@@ -297,7 +361,9 @@ for (const kind of testDatabaseKinds()) {
       const kept = await exportOf(KEPT);
       expect(kept.customer.attributes).toEqual({ email: `${KEPT}@example.com`, plan: 'gold' });
       expect(kept.events).toHaveLength(keptEventsBefore);
-      expect(kept.tags).toHaveLength(1);
+      expect(kept.tags).toHaveLength(2);
+      expect(kept.segmentMemberships.map((m) => m.segment)).toEqual(['vips']);
+      expect(kept.webhookDeliveries).toHaveLength(2);
       expect(kept.suggestions.map((s) => s.status)).toContain('accepted');
       expect(kept.churnPredictions).toHaveLength(1);
       expect(kept.clusterAssignments).toHaveLength(1);
@@ -309,6 +375,7 @@ for (const kind of testDatabaseKinds()) {
       expect(shown).toHaveLength(16);
       expect(shown).toContain(KEPT);
       expect(kept.audit.map((e) => e.action).sort()).toEqual([
+        'customer-tag.assigned',
         'customer-tag.assigned',
         'suggestion.accepted',
       ]);

@@ -84,7 +84,12 @@ for (const kind of testDatabaseKinds()) {
           resource: 'suggestion',
           resourceId: 's-1',
           workspaceId: acme.workspace.id,
-          data: { customerId, tagId: 'tag-9', nested: [{ externalId: 'ann@example.com' }] },
+          data: {
+            customerId,
+            tagId: 'tag-9',
+            reason: 'ann@example.com asked by phone',
+            nested: [{ externalId: 'ann@example.com' }],
+          },
         });
         await record({
           action: 'customer.changed',
@@ -110,7 +115,12 @@ for (const kind of testDatabaseKinds()) {
       expect(globexHash).not.toBe(acmeHash);
       expect(accepted).toMatchObject({
         customer_hash: acmeHash,
-        data: { customer: acmeHash, tagId: 'tag-9', nested: [{ customer: acmeHash }] },
+        data: {
+          customer: acmeHash,
+          tagId: 'tag-9',
+          reason: `${acmeHash} asked by phone`,
+          nested: [{ customer: acmeHash }],
+        },
       });
       expect(changed).toMatchObject({
         resource_id: globexHash,

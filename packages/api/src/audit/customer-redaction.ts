@@ -50,12 +50,30 @@ function collectIdentifiers(
   }
 }
 
+/** How one change's customers are named in the log: each identifier's hash. */
+type HashOf = (id: number | string) => string | undefined;
+
+/**
+ * `text` with every known external id in it replaced by its hash: free text (a reason, a
+ * note) may quote a customer's id. Longer ids first, so an id inside another is not cut.
+ */
+function redactText(text: string, externalIds: readonly string[], hashOf: HashOf): string {
+  let out = text;
+  for (const id of externalIds) {
+    if (out.includes(id)) out = out.split(id).join(hashOf(id) ?? '');
+  }
+  return out;
+}
+
 /** `value` with identifiers replaced by hashes (unresolvable ones dropped) and dropped keys gone. */
 function replaceIdentifiers(
   value: JsonValue,
-  hashOf: (id: number | string) => string | undefined,
+  externalIds: readonly string[],
+  hashOf: HashOf,
 ): JsonValue {
-  if (Array.isArray(value)) return value.map((item) => replaceIdentifiers(item, hashOf));
+  if (typeof value === 'string') return redactText(value, externalIds, hashOf);
+  if (Array.isArray(value))
+    return value.map((item) => replaceIdentifiers(item, externalIds, hashOf));
   if (!isObject(value)) return value;
   const out: JsonObject = {};
   for (const [key, item] of Object.entries(value)) {
@@ -64,7 +82,7 @@ function replaceIdentifiers(
       const hash = typeof item === 'number' || typeof item === 'string' ? hashOf(item) : undefined;
       if (hash !== undefined) out[HASH_KEY] = hash;
     } else {
-      out[key] = replaceIdentifiers(item, hashOf);
+      out[key] = replaceIdentifiers(item, externalIds, hashOf);
     }
   }
   return out;
@@ -88,8 +106,9 @@ async function externalIdsOf(
 /**
  * Makes a change fit for the audit log, which must never hold a customer identifier in plain
  * form (an erased customer then leaves no row that names them): customer ids and external ids
- * anywhere in `data` become the customer's salted hash under `customer`, attribute values are
- * dropped, and a `customer` resource's id (an external id) becomes its hash. A change outside
+ * anywhere in `data` become the customer's salted hash under `customer`, the external id
+ * quoted in free text (a reason) becomes the hash too, attribute values are dropped, and a
+ * `customer` resource's id (an external id) becomes its hash. A change outside
  * any workspace has no salt, so its identifiers are dropped.
  *
  * @example
@@ -112,12 +131,18 @@ export async function redactCustomerIdentifiers(
     const salt = await workspaceSalt(db, workspaceId);
     for (const externalId of found.external) hashes.set(externalId, hashWithSalt(salt, externalId));
     for (const [internalId, externalId] of resolved) {
-      hashes.set(internalId, hashWithSalt(salt, externalId));
+      const hash = hashWithSalt(salt, externalId);
+      hashes.set(internalId, hash);
+      // Known by its external id too, so free text quoting it is redacted.
+      hashes.set(externalId, hash);
     }
   }
   const distinct = new Set(hashes.values());
   const only = distinct.size === 1 ? [...distinct][0]! : null;
-  const data = replaceIdentifiers(change.data, (id) => hashes.get(id)) as JsonObject;
+  const externalIds = [...hashes.keys()]
+    .filter((id): id is string => typeof id === 'string')
+    .sort((a, b) => b.length - a.length);
+  const data = replaceIdentifiers(change.data, externalIds, (id) => hashes.get(id)) as JsonObject;
   return {
     resourceId: isCustomerResource
       ? (hashes.get(change.resourceId) ?? 'redacted')

@@ -89,3 +89,47 @@ export async function findClusterAssignments(db: Db, customerId: number) {
     .orderBy('a.run_id')
     .execute();
 }
+
+/** Every snapshot of a segment that holds the customer (only the latest set is kept). */
+export async function findSegmentMemberships(db: Db, customerId: number) {
+  return db
+    .selectFrom('segment_members as m')
+    .innerJoin('segment_snapshots as s', 's.id', 'm.snapshot_id')
+    .innerJoin('segments as g', 'g.id', 's.segment_id')
+    .select(['g.slug', 's.id as snapshot_id', 's.taken_at'])
+    .where('m.customer_id', '=', customerId)
+    .orderBy('g.slug')
+    .execute();
+}
+
+/** Every time the customer entered or left a segment, oldest first. */
+export async function findSegmentChanges(db: Db, customerId: number) {
+  return db
+    .selectFrom('segment_changes as c')
+    .innerJoin('segment_snapshots as s', 's.id', 'c.snapshot_id')
+    .innerJoin('segments as g', 'g.id', 's.segment_id')
+    .select(['g.slug', 'c.change', 's.id as snapshot_id', 's.taken_at'])
+    .where('c.customer_id', '=', customerId)
+    .orderBy('s.taken_at')
+    .orderBy('s.id')
+    .execute();
+}
+
+/** Every webhook delivery about the customer, queued or sent, oldest first. */
+export async function findWebhookDeliveries(db: Db, customerId: number) {
+  return db
+    .selectFrom('webhook_deliveries')
+    .select([
+      'id',
+      'subscription_id',
+      'event_type',
+      'status',
+      'payload',
+      'created_at',
+      'delivered_at',
+    ])
+    .where('customer_id', '=', customerId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}

@@ -34,6 +34,32 @@ export const ExportedClusterAssignmentSchema = z
   })
   .openapi('ExportedClusterAssignment');
 
+export const ExportedSegmentMembershipSchema = z
+  .object({
+    segment: z.string(),
+    snapshotId: z.string(),
+    takenAt: z.string(),
+  })
+  .openapi('ExportedSegmentMembership');
+
+export const ExportedSegmentChangeSchema = ExportedSegmentMembershipSchema.extend({
+  change: z.enum(['entered', 'left']),
+}).openapi('ExportedSegmentChange');
+
+export const ExportedWebhookDeliverySchema = z
+  .object({
+    id: z.string(),
+    webhookId: z.string(),
+    eventType: z.string(),
+    status: z.string(),
+    payload: z
+      .record(z.string(), z.unknown())
+      .openapi({ description: 'What was (or will be) sent' }),
+    createdAt: z.string(),
+    deliveredAt: z.string().nullable(),
+  })
+  .openapi('ExportedWebhookDelivery');
+
 /** Everything but the events, which stream after it. */
 export const CustomerExportHeadSchema = z.object({
   exportedAt: z.string(),
@@ -45,6 +71,15 @@ export const CustomerExportHeadSchema = z.object({
   suggestions: z.array(SuggestionSchema).openapi({ description: 'Every suggestion, any status' }),
   churnPredictions: z.array(ExportedChurnPredictionSchema),
   clusterAssignments: z.array(ExportedClusterAssignmentSchema),
+  segmentMemberships: z
+    .array(ExportedSegmentMembershipSchema)
+    .openapi({ description: 'Segments whose latest snapshot holds the customer' }),
+  segmentChanges: z
+    .array(ExportedSegmentChangeSchema)
+    .openapi({ description: 'Every entry into and exit from a segment' }),
+  webhookDeliveries: z
+    .array(ExportedWebhookDeliverySchema)
+    .openapi({ description: 'Webhook events about the customer, queued or sent' }),
   audit: z.array(AuditEntrySchema).openapi({
     description: "Audit entries about the customer (matched by the workspace's salted hash)",
   }),

@@ -11,7 +11,10 @@ import {
   findAllChurnPredictions,
   findAllSuggestions,
   findClusterAssignments,
+  findSegmentChanges,
+  findSegmentMemberships,
   findTagHistory,
+  findWebhookDeliveries,
 } from './customer-export.repository.ts';
 import type { CustomerExportHead } from './customer-export.schema.ts';
 import { getCustomer, toCustomerView } from './customer.service.ts';
@@ -64,7 +67,8 @@ async function auditEntriesAbout(
 /**
  * Everything Tagwise holds about one customer (a data subject's access request): attributes
  * and features, the whole tag history, every suggestion, churn prediction and cluster
- * assignment, the audit entries about them, and their events (read in keyset pages while
+ * assignment, segment membership and changes, webhook deliveries about them, the audit
+ * entries about them, and their events (read in keyset pages while
  * the answer streams, so a long history never sits in memory at once).
  *
  * @throws ProblemError `not-found` for an unknown customer
@@ -75,13 +79,17 @@ export async function exportCustomer(
   externalId: string,
 ): Promise<CustomerExport> {
   const customer = await getCustomer(db, workspace, externalId);
-  const [tags, suggestions, predictions, assignments, audit] = await Promise.all([
-    findTagHistory(db, customer.id),
-    findAllSuggestions(db, customer.id),
-    findAllChurnPredictions(db, customer.id),
-    findClusterAssignments(db, customer.id),
-    auditEntriesAbout(db, workspace.id, externalId),
-  ]);
+  const [tags, suggestions, predictions, assignments, memberships, changes, deliveries, audit] =
+    await Promise.all([
+      findTagHistory(db, customer.id),
+      findAllSuggestions(db, customer.id),
+      findAllChurnPredictions(db, customer.id),
+      findClusterAssignments(db, customer.id),
+      findSegmentMemberships(db, customer.id),
+      findSegmentChanges(db, customer.id),
+      findWebhookDeliveries(db, customer.id),
+      auditEntriesAbout(db, workspace.id, externalId),
+    ]);
   return {
     head: {
       exportedAt: new Date().toISOString(),
@@ -116,6 +124,26 @@ export async function exportCustomer(
         cluster: a.cluster,
         confidence: a.confidence,
         tag: a.slug,
+      })),
+      segmentMemberships: memberships.map((m) => ({
+        segment: m.slug,
+        snapshotId: m.snapshot_id,
+        takenAt: m.taken_at.toISOString(),
+      })),
+      segmentChanges: changes.map((c) => ({
+        segment: c.slug,
+        change: c.change,
+        snapshotId: c.snapshot_id,
+        takenAt: c.taken_at.toISOString(),
+      })),
+      webhookDeliveries: deliveries.map((d) => ({
+        id: d.id,
+        webhookId: d.subscription_id,
+        eventType: d.event_type,
+        status: d.status,
+        payload: d.payload,
+        createdAt: d.created_at.toISOString(),
+        deliveredAt: d.delivered_at?.toISOString() ?? null,
       })),
       audit: audit.map(toAuditEntryView),
     },

@@ -155,7 +155,7 @@ const exportRoute = defineRoute(PRIVACY_OFFICERS, {
   tags: ['customers'],
   summary: 'Everything held about one customer, as one JSON document (privacy request)',
   description:
-    'Attributes and features, every tag holding (open and closed), every suggestion, churn prediction and cluster assignment, the audit entries about the customer, and every event (streamed last, in time order).',
+    'Attributes and features, every tag holding (open and closed), every suggestion, churn prediction and cluster assignment, segment membership and changes, webhook deliveries about the customer, the audit entries about the customer, and every event (streamed last, in time order).',
   request: { params: CustomerParams },
   responses: {
     200: {
