@@ -16,10 +16,16 @@ import type { SuggestionPolicyTable, SuggestionTable } from '../suggestions/sugg
 import type { ChurnModelTable } from '../churn/churn-model.table.ts';
 import type { ChurnPredictionTable, ChurnScoringTable } from '../churn/churn-prediction.table.ts';
 import type { NotebookTable } from '../notebooks/notebook.table.ts';
+import type {
+  SegmentChangeTable,
+  SegmentMemberTable,
+  SegmentSnapshotTable,
+  SegmentTable,
+} from '../segments/segment.table.ts';
 import type { TagVersionTable } from '../tags/tag-version.table.ts';
 import type { WebhookDeliveryTable, WebhookSubscriptionTable } from '../webhooks/webhook.table.ts';
-import type { AuditLogTable, AuditSaltTable } from '../audit/audit-log.table.ts';
 import type { TagReadTable } from '../reports/tag-read.table.ts';
+import type { AuditLogTable, AuditSaltTable } from '../audit/audit-log.table.ts';
 
 /** Every table Kysely knows about; later migrations add theirs here. */
 export interface Database {
@@ -40,12 +46,16 @@ export interface Database {
   churn_scorings: ChurnScoringTable;
   churn_predictions: ChurnPredictionTable;
   notebooks: NotebookTable;
+  segments: SegmentTable;
+  segment_snapshots: SegmentSnapshotTable;
+  segment_members: SegmentMemberTable;
+  segment_changes: SegmentChangeTable;
   tag_versions: TagVersionTable;
   webhook_subscriptions: WebhookSubscriptionTable;
   webhook_deliveries: WebhookDeliveryTable;
+  tag_reads: TagReadTable;
   audit_log: AuditLogTable;
   audit_salts: AuditSaltTable;
-  tag_reads: TagReadTable;
 }
 
 /** A connection or a transaction: repository functions accept either. */
