@@ -15,11 +15,9 @@ const text = (description: string) =>
   z.string().min(1).max(200).optional().openapi({ description });
 
 export const AuditQuerySchema = pageQuerySchema(1000).extend({
-  workspace: workspaceSlugSchema
-    .optional()
-    .openapi({
-      description: "Only this workspace's entries (a workspace admin sees only its own)",
-    }),
+  workspace: workspaceSlugSchema.optional().openapi({
+    description: "Only this workspace's entries (a workspace admin sees only its own)",
+  }),
   actor: z.uuid().optional().openapi({ description: 'Only changes made with this API key id' }),
   action: text('e.g. `customer.erased`'),
   resource: text('e.g. `tag`, `customer`'),
