@@ -24,8 +24,8 @@ import type {
 } from '../segments/segment.table.ts';
 import type { TagVersionTable } from '../tags/tag-version.table.ts';
 import type { WebhookDeliveryTable, WebhookSubscriptionTable } from '../webhooks/webhook.table.ts';
-import type { TagReadTable } from '../reports/tag-read.table.ts';
 import type { AuditLogTable, AuditSaltTable } from '../audit/audit-log.table.ts';
+import type { TagReadTable } from '../reports/tag-read.table.ts';
 
 /** Every table Kysely knows about; later migrations add theirs here. */
 export interface Database {
@@ -53,9 +53,9 @@ export interface Database {
   tag_versions: TagVersionTable;
   webhook_subscriptions: WebhookSubscriptionTable;
   webhook_deliveries: WebhookDeliveryTable;
-  tag_reads: TagReadTable;
   audit_log: AuditLogTable;
   audit_salts: AuditSaltTable;
+  tag_reads: TagReadTable;
 }
 
 /** A connection or a transaction: repository functions accept either. */
