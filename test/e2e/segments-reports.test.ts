@@ -121,6 +121,17 @@ describe('segments, reports and tag history in Chromium', () => {
       expect(lines.length - 1).toBe(both);
       await cell.getByText('Downloaded high-spenders.csv').waitFor();
       await screenshot(page, '20-segment-cell', cell);
+
+      // Another cell opens the saved segment with its conditions.
+      await page.getByLabel('Add a cell', { exact: true }).selectOption('segment');
+      await page.getByRole('button', { name: 'Add cell' }).click();
+      const second = page.locator('[data-cell-type="segment"]').nth(1);
+      await second.getByLabel('Open a saved segment').selectOption('high-spenders');
+      await second.getByText('Saved as').waitFor();
+      expect(await second.locator('li.condition').count()).toBe(2);
+      await expect
+        .poll(async () => Number(await second.locator('output').getAttribute('data-count')))
+        .toBe(both);
       await page.close();
     },
     FLOW_TIMEOUT,
