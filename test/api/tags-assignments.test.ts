@@ -164,8 +164,29 @@ for (const kind of testDatabaseKinds()) {
         ],
       });
       // A removed tag can be given again: history gets a second holding.
-      await json(await assign('c5', { tag: 'retired' }), 201);
+      const again = await json<HoldingJson>(await assign('c5', { tag: 'retired' }), 201);
       expect(await holders('retired', undefined)).toEqual(['c5']);
+
+      // The customer's history lists both holdings, newest first, a page at a time.
+      const history: HoldingJson[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: HoldingJson[]; nextCursor: string | null } = await json(
+          await t.request(
+            `${ws}/customers/c5/tags?limit=1${cursor === null ? '' : `&cursor=${cursor}`}`,
+            { key: t.acme.keys.service },
+          ),
+          200,
+        );
+        history.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      expect(history).toEqual([again, closed]);
+      await expectProblem(
+        await t.request(`${ws}/customers/zz/tags`, { key: operator }),
+        404,
+        'not-found',
+      );
     });
 
     it('answers who held a tag at a moment, from assignments and removals at known times', async () => {

@@ -170,3 +170,29 @@ export async function listHoldersAt(
   if (options.afterId !== undefined) query = query.where('ct.id', '>', options.afterId);
   return query.execute();
 }
+
+/** A holding with the tag's slug. */
+export interface CustomerHoldingRow extends CustomerTagRow {
+  readonly slug: string;
+}
+
+/**
+ * One page of a customer's holdings, current and ended, newest first (keyset on the
+ * holding id, which grows with time).
+ */
+export async function listCustomerHoldings(
+  db: Db,
+  customerId: number,
+  options: { beforeId: number | undefined; limit: number },
+): Promise<CustomerHoldingRow[]> {
+  let query = db
+    .selectFrom('customer_tags as ct')
+    .innerJoin('tags as t', 't.id', 'ct.tag_id')
+    .selectAll('ct')
+    .select('t.slug')
+    .where('ct.customer_id', '=', customerId)
+    .orderBy('ct.id', 'desc')
+    .limit(options.limit);
+  if (options.beforeId !== undefined) query = query.where('ct.id', '<', options.beforeId);
+  return query.execute();
+}

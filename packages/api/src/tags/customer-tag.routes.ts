@@ -9,10 +9,11 @@ import { serviceContext } from '../http/service-context.ts';
 import { ALL_ROLES } from '../keys/roles.ts';
 import {
   AssignTagSchema,
+  CustomerTagHistorySchema,
   CustomerTagHoldingSchema,
   TagHoldersPageSchema,
 } from './customer-tag.schema.ts';
-import { assignTag, holdersAt, removeTag } from './customer-tag.service.ts';
+import { assignTag, customerTagHistory, holdersAt, removeTag } from './customer-tag.service.ts';
 import { TAG_ASSIGNERS } from './tag-roles.ts';
 import { TagParams } from './tag.schema.ts';
 
@@ -37,6 +38,22 @@ const assignRoute = defineRoute(TAG_ASSIGNERS, {
       content: { 'application/json': { schema: CustomerTagHoldingSchema } },
     },
     409: { description: 'The customer holds the tag already' },
+  },
+});
+
+const historyRoute = defineRoute(ALL_ROLES, {
+  method: 'get',
+  path: '/workspaces/{workspace}/customers/{externalId}/tags',
+  tags: ['tags'],
+  summary: "A customer's tag history, newest first",
+  description:
+    'Every holding the customer had, current (`removedAt` null) and ended, with who assigned and removed it and why.',
+  request: { params: CustomerParams, query: pageQuerySchema(500) },
+  responses: {
+    200: {
+      description: 'One page of holdings',
+      content: { 'application/json': { schema: CustomerTagHistorySchema } },
+    },
   },
 });
 
@@ -90,7 +107,7 @@ const holdersRoute = defineRoute(ALL_ROLES, {
   },
 });
 
-/** Customers' tags: assigning and removing by hand, and who held a tag when. */
+/** Customers' tags: assigning and removing by hand, their history, and who held a tag when. */
 export function customerTagRoutes(deps: AppDeps) {
   const changeHooks = deps.changeHooks ?? [];
   return createRouter()
@@ -98,6 +115,14 @@ export function customerTagRoutes(deps: AppDeps) {
       const { externalId } = c.req.valid('param');
       const ctx = serviceContext(c, deps.db, changeHooks);
       return c.json(await assignTag(ctx, workspaceOf(c), externalId, c.req.valid('json')), 201);
+    })
+    .openapi(historyRoute, async (c) => {
+      const { externalId } = c.req.valid('param');
+      const { cursor, limit } = c.req.valid('query');
+      return c.json(
+        await customerTagHistory(deps.db, workspaceOf(c), externalId, { cursor, limit }),
+        200,
+      );
     })
     .openapi(removeRoute, async (c) => {
       const { externalId, tag } = c.req.valid('param');

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { pageSchema } from '../http/cursor.ts';
 
 export const HeldTagSchema = z
   .object({
@@ -45,6 +46,10 @@ export const CustomerTagHoldingSchema = z
   .openapi('CustomerTagHolding');
 
 export type CustomerTagHoldingView = z.infer<typeof CustomerTagHoldingSchema>;
+
+export const CustomerTagHistorySchema = pageSchema(CustomerTagHoldingSchema, 'CustomerTagHistory');
+
+export type CustomerTagHistoryView = z.infer<typeof CustomerTagHistorySchema>;
 
 export const TagHolderSchema = z
   .object({

@@ -7,12 +7,14 @@ import type { WorkspaceRow } from '../workspaces/workspace.table.ts';
 import {
   assignCustomerTags,
   closeHolding,
+  listCustomerHoldings,
   listHoldersAt,
   type HoldingRow,
 } from './customer-tag.repository.ts';
 import type {
   AssignTagInput,
   CustomerTagHoldingView,
+  CustomerTagHistoryView,
   TagHoldersPageView,
 } from './customer-tag.schema.ts';
 import type { CustomerTagRow } from './customer-tag.table.ts';
@@ -198,4 +200,28 @@ export async function holdersAt(
     at: query.at.toISOString(),
     ...toPage(rows, query.limit, (r) => String(r.id), toHolderView),
   };
+}
+
+/**
+ * One page of a customer's tag history: every holding, current (`removedAt` null) and
+ * ended, newest first.
+ */
+export async function customerTagHistory(
+  db: Db,
+  workspace: WorkspaceRow,
+  externalId: string,
+  query: { cursor: string | undefined; limit: number },
+): Promise<CustomerTagHistoryView> {
+  const customer = await getCustomer(db, workspace, externalId);
+  const before = decodeCursor(query.cursor, HOLDING_ID);
+  const rows = await listCustomerHoldings(db, customer.id, {
+    beforeId: before === undefined ? undefined : Number(before),
+    limit: query.limit + 1,
+  });
+  return toPage(
+    rows,
+    query.limit,
+    (r) => String(r.id),
+    (r) => toHoldingView(r, externalId, r.slug),
+  );
 }

@@ -16,6 +16,7 @@ import type {
 import type { TagRow } from './tag.table.ts';
 import { authorOf, changeTagDefinition, getTag } from './tag.service.ts';
 
+/** A version as the API lists it (the snapshot only in `getVersion`). */
 export function toTagVersionView(row: TagVersionWithActor): TagVersionView {
   return {
     version: row.version,

@@ -28,6 +28,7 @@ import type {
 } from './tag.schema.ts';
 import type { TagKind, TagRow, TagSource } from './tag.table.ts';
 
+/** A tag row as the API shows it (without holders and version; see `toTagDetails`). */
 export function toTagView(row: TagRow): TagView {
   return {
     id: row.id,
@@ -219,6 +220,7 @@ export async function checkTagName(
   };
 }
 
+/** The workspace's tag with this slug. @throws ProblemError 404 when there is none */
 export async function getTag(db: Db, workspace: WorkspaceRow, slug: string): Promise<TagRow> {
   const row = await findTagBySlug(db, workspace.id, slug);
   if (row === undefined) throw ProblemError.notFound(`tag "${slug}"`);

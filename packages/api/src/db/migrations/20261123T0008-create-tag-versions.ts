@@ -9,6 +9,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ALTER TABLE customer_tags
       ADD COLUMN assignment_reason text CHECK (length(assignment_reason) <= 2000)`.execute(db);
 
+  // Holders of a tag in holding order: keyset pages of "who held X on D" and merges.
+  await sql`CREATE INDEX customer_tags_tag_id_idx ON customer_tags (tag_id, id)`.execute(db);
+
   // Insert-only: every create, edit, merge and rollback of a tag adds the next version.
   await sql`
     CREATE TABLE tag_versions (
@@ -38,6 +41,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`DROP TABLE tag_versions`.execute(db);
+  await sql`DROP INDEX customer_tags_tag_id_idx`.execute(db);
   await sql`ALTER TABLE customer_tags DROP COLUMN assignment_reason`.execute(db);
   await sql`ALTER TABLE tags DROP COLUMN owner`.execute(db);
 }
