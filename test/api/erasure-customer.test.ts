@@ -27,11 +27,15 @@ interface AuditEntryJson {
   data: Record<string, unknown>;
 }
 
-/** What the audit holds about the erased customer before erasure. */
+/**
+ * What the audit holds about the erased customer before erasure: the second snapshot counts
+ * as about them, as they were the one customer who left the segment.
+ */
 const ERASED_AUDIT = [
   'customer-tag.assigned',
   'customer-tag.assigned',
   'customer-tag.removed',
+  'segment.snapshotted',
   'suggestion.accepted',
 ];
 

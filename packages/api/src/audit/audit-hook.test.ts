@@ -50,6 +50,7 @@ for (const kind of testDatabaseKinds()) {
     const rows = () => database.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
 
     it('writes one row per change with actor and request id, events counted not copied', async () => {
+      // The one customer its events concern is named by hash; the events themselves are not kept.
       await writeTransaction(ctx, async (_trx, record) => {
         await record({
           action: 'tag.created',
@@ -63,6 +64,8 @@ for (const kind of testDatabaseKinds()) {
         });
       });
       const [row] = await rows();
+      const hash = await existingCustomerHash(database.db, acme.workspace.id, 'ann@example.com');
+      expect(hash).toMatch(/^[0-9a-f]{64}$/);
       expect(row).toMatchObject({
         workspace_id: acme.workspace.id,
         actor_key_id: actor.keyId,
@@ -71,8 +74,8 @@ for (const kind of testDatabaseKinds()) {
         action: 'tag.created',
         resource: 'tag',
         resource_id: 't-1',
-        customer_hash: null,
-        data: { slug: 'vip', domainEvents: 1 },
+        customer_hash: hash,
+        data: { slug: 'vip', customer: hash, domainEvents: 1 },
         request_id: 'req-1',
       });
     });

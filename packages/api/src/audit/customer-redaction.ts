@@ -108,8 +108,9 @@ async function externalIdsOf(
  * form (an erased customer then leaves no row that names them): customer ids and external ids
  * anywhere in `data` become the customer's salted hash under `customer`, the external id
  * quoted in free text (a reason) becomes the hash too, attribute values are dropped, and a
- * `customer` resource's id (an external id) becomes its hash. A change outside
- * any workspace has no salt, so its identifiers are dropped.
+ * `customer` resource's id (an external id) becomes its hash. A change whose events all
+ * concern one customer names that customer's hash too. A change outside any workspace has
+ * no salt, so its identifiers are dropped.
  *
  * @example
  * await redactCustomerIdentifiers(trx, { ...change, data: { customerId: 17, tagId } });
@@ -117,10 +118,15 @@ async function externalIdsOf(
  */
 export async function redactCustomerIdentifiers(
   db: Db,
-  change: Pick<ChangeRecord, 'workspaceId' | 'resource' | 'resourceId' | 'data'>,
+  change: Pick<ChangeRecord, 'workspaceId' | 'resource' | 'resourceId' | 'data' | 'events'>,
 ): Promise<RedactedChange> {
   const found = { internal: new Set<number>(), external: new Set<string>() };
   collectIdentifiers(change.data, found);
+  // A change whose events all concern one customer is about that customer (an auto-assigned
+  // tag names its holding, not its holder), so the log can still be searched by customer.
+  const eventCustomers = new Set(change.events.map((event) => event.customerId));
+  const eventCustomer = eventCustomers.size === 1 ? [...eventCustomers][0]! : undefined;
+  if (eventCustomer !== undefined) found.internal.add(eventCustomer);
   const isCustomerResource = change.resource === CUSTOMER_RESOURCE;
   if (isCustomerResource) found.external.add(change.resourceId);
 
@@ -143,6 +149,8 @@ export async function redactCustomerIdentifiers(
     .filter((id): id is string => typeof id === 'string')
     .sort((a, b) => b.length - a.length);
   const data = replaceIdentifiers(change.data, externalIds, (id) => hashes.get(id)) as JsonObject;
+  const eventHash = eventCustomer === undefined ? undefined : hashes.get(eventCustomer);
+  if (eventHash !== undefined && data[HASH_KEY] === undefined) data[HASH_KEY] = eventHash;
   return {
     resourceId: isCustomerResource
       ? (hashes.get(change.resourceId) ?? 'redacted')
