@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.ts';
@@ -20,6 +21,20 @@ import {
 
 /** Tuning of the webhook delivery loop (tests shorten the backoff). */
 export type WebhookOptions = Partial<Omit<WebhookDelivererOptions, 'db' | 'logger'>>;
+
+/** How long an idle keep-alive connection stays open. */
+const KEEP_ALIVE_MS = 65_000;
+
+/**
+ * Node closes idle connections after 5 s by default. A client reusing a connection at that
+ * moment (likely when a long synchronous step delays the server's timers) sees ECONNRESET;
+ * a longer idle time than clients and proxies use (typically 4–60 s) leaves closing to them.
+ */
+function keepConnectionsAlive(server: Server): void {
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  // Must exceed keepAliveTimeout, or Node may cut a request that arrives on an idle connection.
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+}
 
 /** Reads and validates the environment. The only place that touches `process.env`. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -97,6 +112,7 @@ export async function startServer(
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' }, () => resolve(s));
   });
+  keepConnectionsAlive(server as Server);
   const port = (server.address() as AddressInfo).port;
   const worker =
     options.worker === false
