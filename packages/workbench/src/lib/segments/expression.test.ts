@@ -6,6 +6,7 @@ import {
   newCondition,
   NodeIds,
   nodeAtPath,
+  placeFieldErrors,
   removeNode,
   sameExpression,
   toExpression,
@@ -155,5 +156,24 @@ describe('segment expression drafts', () => {
     ).toBe(true);
     expect(sameExpression({ tag: 'vip' }, { all: [{ tag: 'vip' }] })).toBe(true);
     expect(sameExpression(echoed, { all: [{ tag: 'vip' }] })).toBe(false);
+  });
+
+  it('places the API field errors on their rows and keeps the others for the form', () => {
+    const draft = fromExpression(vipNotLapsedHighRisk, new NodeIds());
+    const [vip, lapsed] = childrenOf(draft);
+    expect(
+      placeFieldErrors(draft, [
+        { path: 'expression.all.0.tag', message: 'no tag "vip" in this workspace' },
+        { path: 'expression.all.1.not.tag', message: 'no tag "lapsed" in this workspace' },
+        { path: 'expression.all.1.not', message: 'and another' },
+        { path: 'slug', message: 'taken' },
+      ]),
+    ).toEqual({
+      byNode: {
+        [vip!.id]: 'no tag "vip" in this workspace',
+        [lapsed!.id]: 'no tag "lapsed" in this workspace; and another',
+      },
+      unplaced: ['slug: taken'],
+    });
   });
 });

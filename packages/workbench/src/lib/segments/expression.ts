@@ -288,3 +288,37 @@ export function nodeAtPath(root: DraftNode, path: string): string {
   }
   return node.id;
 }
+
+/** Field errors of an API problem, placed on the draft rows they name. */
+export interface PlacedErrors {
+  /** Messages by draft node id (several on one row joined by "; "). */
+  readonly byNode: Readonly<Record<string, string>>;
+  /** Errors about something other than the expression, as `path: message`. */
+  readonly unplaced: readonly string[];
+}
+
+/**
+ * Puts each error under `expression…` on the row its path names (see `nodeAtPath`); the rest
+ * stay for the whole form.
+ *
+ * @example
+ * placeFieldErrors(root, [{ path: 'expression.all.0.tag', message: 'no tag "vip"' }]);
+ * // { byNode: { n2: 'no tag "vip"' }, unplaced: [] }
+ */
+export function placeFieldErrors(
+  root: DraftNode,
+  errors: readonly { readonly path: string; readonly message: string }[],
+): PlacedErrors {
+  const byNode: Record<string, string> = {};
+  const unplaced: string[] = [];
+  for (const error of errors) {
+    if (error.path !== 'expression' && !error.path.startsWith('expression.')) {
+      unplaced.push(`${error.path}: ${error.message}`);
+      continue;
+    }
+    const nodeId = nodeAtPath(root, error.path);
+    byNode[nodeId] =
+      byNode[nodeId] === undefined ? error.message : `${byNode[nodeId]}; ${error.message}`;
+  }
+  return { byNode, unplaced };
+}

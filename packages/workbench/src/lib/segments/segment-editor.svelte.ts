@@ -6,7 +6,7 @@ import {
   fromExpression,
   newCondition,
   NodeIds,
-  nodeAtPath,
+  placeFieldErrors,
   removeNode,
   toExpression,
   updateNode,
@@ -168,20 +168,8 @@ export class SegmentEditor<M> {
       this.problem = messageOf(error);
       return;
     }
-    const byNode: Record<string, string> = {};
-    const unplaced: string[] = [];
-    for (const fieldError of error.problem.errors ?? []) {
-      const nodeId = nodeAtPath(this.root, fieldError.path);
-      if (fieldError.path.startsWith('expression')) {
-        byNode[nodeId] =
-          byNode[nodeId] === undefined
-            ? fieldError.message
-            : `${byNode[nodeId]}; ${fieldError.message}`;
-      } else {
-        unplaced.push(`${fieldError.path}: ${fieldError.message}`);
-      }
-    }
-    this.serverProblems = byNode;
-    this.problem = [error.problem.detail, ...unplaced].join('\n');
+    const placed = placeFieldErrors(this.root, error.problem.errors ?? []);
+    this.serverProblems = placed.byNode;
+    this.problem = [error.problem.detail, ...placed.unplaced].join('\n');
   }
 }
