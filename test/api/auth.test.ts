@@ -58,6 +58,8 @@ for (const kind of testDatabaseKinds()) {
         notebookId: '00000000-0000-4000-8000-000000000000',
         webhook: '00000000-0000-4000-8000-000000000000',
         delivery: '00000000-0000-4000-8000-000000000000',
+        segment: 'no-such-segment',
+        snapshotId: '00000000-0000-4000-8000-000000000000',
       };
       await t.request('/v1/workspaces/acme/events', {
         key: t.acme.keys.admin,
