@@ -1,3 +1,4 @@
+import { queueSegmentSnapshots } from '../segments/segment-refresh.ts';
 import { z } from 'zod';
 import { routeSuggestion, type SuggestionSource } from '@tagwise/engine';
 import type { Db } from '../db/database.ts';
@@ -65,7 +66,8 @@ async function resolveTags(
  * policy's review threshold; and in the finishing transaction stores the rest — at or above
  * the auto-accept threshold on tags with auto-accept on as `auto_accepted` customer tags,
  * the others as `pending` for review. A (customer, tag, source, version) suggested before is
- * never stored again, so a rejection stays remembered.
+ * never stored again, so a rejection stays remembered. A workspace with segments gets a
+ * `segment-snapshot` job queued by the same transaction: one snapshot per refresh.
  *
  * @param providers - the sources, asked in order
  */
@@ -172,6 +174,7 @@ export function createSuggestJob(
             })),
           );
           outcome.autoAccepted = assigned.length;
+          await queueSegmentSnapshots(trx, workspaceId);
           const slugOf = new Map([...tags.values()].flatMap((t) => (t ? [[t.id, t.slug]] : [])));
           await record({
             action: 'suggestions.generated',
