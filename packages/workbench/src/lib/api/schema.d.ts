@@ -98,6 +98,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Prometheus metrics (text exposition format)
+     * @description Public, like most Prometheus targets: it holds only aggregates (requests by route pattern and status, job durations by kind, queue depth, failing webhook deliveries, process figures), no workspace, key or customer. Keep it off the public network with the proxy in front if that matters to you.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The metrics */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/plain': string;
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/workspaces': {
     parameters: {
       query?: never;
@@ -1175,6 +1223,182 @@ export interface paths {
         };
       };
     };
+    post?: never;
+    /**
+     * Erase a customer and every row about them (privacy request)
+     * @description In one transaction: the customer's attributes and features, events, cluster assignments, churn predictions, suggestions, the whole tag history, segment membership and changes, and queued webhook deliveries (delivered ones keep their history without payload). Every table with a `customer_id` column is covered. The erasure is audited under the customer's salted hash only.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          workspace: string;
+          /** @description The customer's id in your systems */
+          externalId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Erased */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/workspaces/{workspace}/customers/{externalId}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Everything held about one customer, as one JSON document (privacy request)
+     * @description Attributes and features, every tag holding (open and closed), every suggestion, churn prediction and cluster assignment, segment membership and changes, webhook deliveries about the customer, the audit entries about the customer, and every event (streamed last, in time order).
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          workspace: string;
+          /** @description The customer's id in your systems */
+          externalId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The export */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CustomerExport'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -2686,7 +2910,7 @@ export interface paths {
     put?: never;
     /**
      * Create a tag
-     * @description The slug must follow the naming standard (lower-case ASCII words joined by single hyphens, 2–48 characters); a 422 proposes one that does.
+     * @description The slug must follow the naming standard (lower-case ASCII words joined by single hyphens, 2–48 characters, not `check`); a 422 proposes one that does. A slug or display name that nearly duplicates an existing tag (same slug without hyphens; display names equal but for case, spacing or punctuation) does not stop the create: the answer lists each look-alike under `warnings`.
      */
     post: {
       parameters: {
@@ -2703,13 +2927,13 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Created */
+        /** @description Created (version 1) */
         201: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Tag'];
+            'application/json': components['schemas']['CreatedTag'];
           };
         };
         /** @description Malformed request or invalid parameters */
@@ -2781,6 +3005,104 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/workspaces/{workspace}/tags/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Check a slug and display name while typing them
+     * @description What is wrong with the slug and a slug that would do, whether it is taken, and the existing tags a create would warn about.
+     */
+    get: {
+      parameters: {
+        query?: {
+          slug?: string;
+          displayName?: string;
+        };
+        header?: never;
+        path: {
+          workspace: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The check */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TagCheck'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/workspaces/{workspace}/tags/{tag}': {
     parameters: {
       query?: never;
@@ -2788,7 +3110,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get a tag by slug */
+    /** Get a tag by slug, with how many customers hold it */
     get: {
       parameters: {
         query?: never;
@@ -2808,7 +3130,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Tag'];
+            'application/json': components['schemas']['TagDetail'];
           };
         };
         /** @description Malformed request or invalid parameters */
@@ -2873,8 +3195,8 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Change a tag's name, description, status or auto-accept switch (audited)
-     * @description A deprecated tag keeps its holders but gets no new suggestions. Switching auto-accept on lets suggestions at or above the policy threshold become customer tags without review.
+     * Change a tag's definition: slug, name, description, owner, status, source, auto-accept
+     * @description Each change that alters something writes the next version (with the optional `message`); fields equal to the current ones change nothing. A new slug follows the naming standard (422 proposing one) and must be free (409). A deprecated tag keeps its holders but gets no new suggestions. Switching auto-accept on lets suggestions at or above the policy threshold become customer tags without review.
      */
     patch: {
       parameters: {
@@ -2899,7 +3221,218 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Tag'];
+            'application/json': components['schemas']['TagDetail'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The new slug is taken */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/workspaces/{workspace}/tags/{tag}/merge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Merge a tag into another one
+     * @description In one transaction: every current holder of the tag holds `into` instead (their old holding is closed with the reason `merged into <slug>`; customers holding `into` already keep theirs), the tag's pending suggestions are superseded, and the tag is archived as a new version noting the merge. History is kept.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          workspace: string;
+          /** @description The tag slug */
+          tag: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['MergeTag'];
+        };
+      };
+      responses: {
+        /** @description Merged */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MergeResult'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description One of the tags is archived */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/workspaces/{workspace}/tags/{tag}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A tag's version history, newest first
+     * @description Every create, edit, merge and rollback added one version: who (the key), when, why (the message) and what (field-level changes).
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size (1..500) */
+          limit?: number;
+          /** @description The `nextCursor` of the previous page */
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          workspace: string;
+          /** @description The tag slug */
+          tag: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description One page of versions */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TagVersionPage'];
           };
         };
         /** @description Malformed request or invalid parameters */
@@ -2958,6 +3491,615 @@ export interface paths {
         };
       };
     };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/workspaces/{workspace}/tags/{tag}/versions/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One version of a tag, with the full definition it stored */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          workspace: string;
+          /** @description The tag slug */
+          tag: string;
+          version: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The version */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TagVersionDetail'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/workspaces/{workspace}/tags/{tag}/rollback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Restore the definition of an earlier version, as a new version
+     * @description History is never rewritten: the rollback adds a version equal to the old definition (a model tag keeps the cluster it names now). Suggestions generated afterwards follow it. Rolling back to a version equal to the current definition is a 409, and so is restoring a slug another tag has taken since.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          workspace: string;
+          /** @description The tag slug */
+          tag: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RollbackTag'];
+        };
+      };
+      responses: {
+        /** @description The tag as restored */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TagDetail'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Nothing to restore, or the old slug is taken */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/workspaces/{workspace}/customers/{externalId}/tags': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A customer's tag history, newest first
+     * @description Every holding the customer had, current (`removedAt` null) and ended, with who assigned and removed it and why.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size (1..500) */
+          limit?: number;
+          /** @description The `nextCursor` of the previous page */
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          workspace: string;
+          /** @description The customer's id in your systems */
+          externalId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description One page of holdings */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CustomerTagHistory'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Give a customer a tag by hand
+     * @description The holding has source `manual` and the optional reason; a `tag.assigned` webhook event goes out. Deprecated and archived tags take no new holders (422).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          workspace: string;
+          /** @description The customer's id in your systems */
+          externalId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['AssignTag'];
+        };
+      };
+      responses: {
+        /** @description Assigned */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CustomerTagHolding'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The customer holds the tag already */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/workspaces/{workspace}/customers/{externalId}/tags/{tag}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Take a tag away from a customer
+     * @description Closes the holding (history keeps it) with who removed it and why; a `tag.removed` webhook event goes out. 404 when the customer does not hold the tag.
+     */
+    delete: {
+      parameters: {
+        query?: {
+          /** @description Why (stored as the removal reason; default "removed by hand") */
+          reason?: string;
+        };
+        header?: never;
+        path: {
+          workspace: string;
+          /** @description The customer's id in your systems */
+          externalId: string;
+          /** @description The tag slug */
+          tag: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The closed holding */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CustomerTagHolding'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/workspaces/{workspace}/tags/{tag}/holders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who held a tag at a moment
+     * @description Customers whose holding began at or before `at` and had not ended by then (default: now), from the holding history.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size (1..1000) */
+          limit?: number;
+          /** @description The `nextCursor` of the previous page */
+          cursor?: string;
+          /** @description ISO 8601 date-time, or a date (its midnight UTC); default now */
+          at?: string;
+        };
+        header?: never;
+        path: {
+          workspace: string;
+          /** @description The tag slug */
+          tag: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description One page of holders */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TagHoldersPage'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/v1/workspaces/{workspace}/cluster-runs': {
@@ -5307,6 +6449,2527 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/workspaces/{workspace}/segments/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Count and sample the customers an unsaved expression selects
+     * @description For a live count while editing. Unknown tags or features, and risk bands the current churn model does not assign, are a 422 naming the path.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          workspace: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PreviewSegment'];
+        };
+      };
+      responses: {
+        /** @description Count and sample */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SegmentPreview'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/workspaces/{workspace}/segments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List segments by slug */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          workspace: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every segment */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SegmentList'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Save a segment
+     * @description The slug follows the tag naming standard; a 422 proposes one that does.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          workspace: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreateSegment'];
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Segment'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The slug is taken */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/workspaces/{workspace}/segments/{segment}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a segment by slug */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          workspace: string;
+          /** @description The segment slug */
+          segment: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The segment */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Segment'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a segment with its snapshots */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          workspace: string;
+          /** @description The segment slug */
+          segment: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a segment's name, description or expression (audited) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          workspace: string;
+          /** @description The segment slug */
+          segment: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PatchSegment'];
+        };
+      };
+      responses: {
+        /** @description The segment */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Segment'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/workspaces/{workspace}/segments/{segment}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The segment's members now, by internal customer id (keyset pages) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size (1..1000) */
+          limit?: number;
+          /** @description The `nextCursor` of the previous page */
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          workspace: string;
+          /** @description The segment slug */
+          segment: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description One page of members */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SegmentMemberPage'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/workspaces/{workspace}/segments/{segment}/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download the segment's members now as CSV (streamed)
+     * @description Columns external_id, churn_probability (empty when not scored), risk_band, tags (slugs joined by ";"). Streamed in chunks, so any size exports in bounded memory.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          workspace: string;
+          /** @description The segment slug */
+          segment: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The members */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/workspaces/{workspace}/segments/{segment}/snapshots': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The segment's snapshots, oldest first (its size over time) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          workspace: string;
+          /** @description The segment slug */
+          segment: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every snapshot */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SegmentSnapshotList'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Snapshot the segment now: its size and who entered or left since the last snapshot
+     * @description Fires `segment.entered` and `segment.left` webhook events. The first snapshot counts every member as entered. The `segment-snapshot` job snapshots many segments at once.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          workspace: string;
+          /** @description The segment slug */
+          segment: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The snapshot */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SegmentSnapshot'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/workspaces/{workspace}/segments/{segment}/snapshots/{snapshotId}/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who entered or left the segment at a snapshot (keyset pages) */
+    get: {
+      parameters: {
+        query: {
+          /** @description Page size (1..1000) */
+          limit?: number;
+          /** @description The `nextCursor` of the previous page */
+          cursor?: string;
+          change: components['schemas']['SegmentChange'];
+        };
+        header?: never;
+        path: {
+          workspace: string;
+          /** @description The segment slug */
+          segment: string;
+          snapshotId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description One page of customers */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SegmentChangePage'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/workspaces/{workspace}/reports/coverage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tag coverage and distribution now, and holders over the last refreshes */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          workspace: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The coverage report */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CoverageReport'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/workspaces/{workspace}/reports/acceptance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Suggestions by outcome and acceptance rate, per tag and per source
+     * @description Counts the suggestions created in [from, to) (either end optional) by their status now; superseded ones are left out.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Suggestions created at or after this time */
+          from?: string;
+          /** @description Suggestions created before this time */
+          to?: string;
+        };
+        header?: never;
+        path: {
+          workspace: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The acceptance report */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AcceptanceReport'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/workspaces/{workspace}/reports/reliability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Reliability table: suggestion confidence against acceptance, per source */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Equal-width confidence bins over [0, 1] */
+          bins?: number;
+          source?: components['schemas']['SuggestionSource'];
+        };
+        header?: never;
+        path: {
+          workspace: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The reliability table */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ReliabilityReport'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/workspaces/{workspace}/reports/drift': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Cluster membership movement between runs; churn score drift and backtest */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          workspace: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The drift report */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DriftReport'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/workspaces/{workspace}/reports/unused-tags': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tags nobody was given or nobody read in the last N days */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The window, in days */
+          days?: number;
+        };
+        header?: never;
+        path: {
+          workspace: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The unused tags */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['UnusedTagsReport'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/workspaces/{workspace}/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List webhook subscriptions, newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size (1..500) */
+          limit?: number;
+          /** @description The `nextCursor` of the previous page */
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          workspace: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description One page of subscriptions */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WebhookPage'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Subscribe a URL to domain events
+     * @description Each event is POSTed as JSON `{ id, type, occurredAt, workspace, data }` with the headers X-Tagwise-Signature, X-Tagwise-Timestamp, X-Tagwise-Event and X-Tagwise-Delivery. Delivery is at least once: drop repeats by `id`. The secret is in this response only.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          workspace: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreateWebhook'];
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WebhookWithSecret'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/workspaces/{workspace}/webhooks/dead-letters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Dead deliveries of every subscription, newest first
+     * @description Deliveries that failed every attempt. Queue one again with `redeliver`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size (1..500) */
+          limit?: number;
+          /** @description The `nextCursor` of the previous page */
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          workspace: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description One page of deliveries */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WebhookDeliveryPage'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/workspaces/{workspace}/webhooks/{webhook}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a webhook subscription (without its secret) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          workspace: string;
+          webhook: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The subscription */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Webhook'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a subscription and its deliveries */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          workspace: string;
+          webhook: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a subscription's URL, event types or active switch */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          workspace: string;
+          webhook: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PatchWebhook'];
+        };
+      };
+      responses: {
+        /** @description The subscription */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Webhook'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/workspaces/{workspace}/webhooks/{webhook}/rotate-secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Replace the signing secret
+     * @description Deliveries sent from now on are signed with the new secret, returned in this response only.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          workspace: string;
+          webhook: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The subscription and its new secret */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WebhookWithSecret'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/workspaces/{workspace}/webhooks/{webhook}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Queue a `webhook.ping` delivery to the subscription */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          workspace: string;
+          webhook: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The queued delivery */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WebhookDelivery'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The subscription is inactive */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/workspaces/{workspace}/webhooks/{webhook}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A subscription's deliveries, newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size (1..500) */
+          limit?: number;
+          /** @description The `nextCursor` of the previous page */
+          cursor?: string;
+          status?: components['schemas']['WebhookDeliveryStatus'];
+        };
+        header?: never;
+        path: {
+          workspace: string;
+          webhook: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description One page of deliveries */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WebhookDeliveryPage'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/workspaces/{workspace}/webhooks/deliveries/{delivery}/redeliver': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Queue a delivery again (attempts reset, same delivery id)
+     * @description Works on delivered, failed and dead deliveries; a delivery already waiting is returned as it is.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          workspace: string;
+          delivery: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The queued delivery */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WebhookDelivery'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The delivery is being attempted right now */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the audit log, newest first
+     * @description One entry per change, written in the same transaction as the change (a rolled-back write leaves none). The log is append-only: the database refuses updates and deletes. Customers are never named in plain form: filter by `customer` to match their salted hash.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size (1..1000) */
+          limit?: number;
+          /** @description The `nextCursor` of the previous page */
+          cursor?: string;
+          /** @description Only this workspace's entries (a workspace admin sees only its own) */
+          workspace?: string;
+          /** @description Only changes made with this API key id */
+          actor?: string;
+          /** @description e.g. `customer.erased` */
+          action?: string;
+          /** @description e.g. `tag`, `customer` */
+          resource?: string;
+          /** @description The resource id as shown in entries (a customer appears as its hash) */
+          resourceId?: string;
+          /** @description Only entries about this customer (by external id, matched through the workspace's salted hash); needs `workspace` unless the key is scoped to one */
+          customer?: string;
+          /** @description Entries written at or after this time */
+          from?: string;
+          /** @description Entries written before this time */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description One page of entries */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AuditPage'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5507,6 +9170,112 @@ export interface components {
         contribution: number;
       }[];
     } | null;
+    CustomerExport: {
+      exportedAt: string;
+      workspace: string;
+      customer: components['schemas']['Customer'];
+      /** @description Every holding, open and closed */
+      tags: components['schemas']['ExportedTagHolding'][];
+      /** @description Every suggestion, any status */
+      suggestions: components['schemas']['Suggestion'][];
+      churnPredictions: components['schemas']['ExportedChurnPrediction'][];
+      clusterAssignments: components['schemas']['ExportedClusterAssignment'][];
+      /** @description Segments whose latest snapshot holds the customer */
+      segmentMemberships: components['schemas']['ExportedSegmentMembership'][];
+      /** @description Every entry into and exit from a segment */
+      segmentChanges: components['schemas']['ExportedSegmentChange'][];
+      /** @description Webhook events about the customer, queued or sent */
+      webhookDeliveries: components['schemas']['ExportedWebhookDelivery'][];
+      /** @description Audit entries about the customer (matched by the workspace's salted hash) */
+      audit: components['schemas']['AuditEntry'][];
+      /** @description Every event, in time order */
+      events: components['schemas']['Event'][];
+    };
+    ExportedTagHolding: {
+      tag: string;
+      source: string;
+      sourceVersion: string | null;
+      confidence: number | null;
+      suggestionId: string | null;
+      /** @description API key id; null = the system */
+      assignedBy: string | null;
+      assignedAt: string;
+      removedAt: string | null;
+      removedBy: string | null;
+      removalReason: string | null;
+    };
+    ExportedChurnPrediction: components['schemas']['CustomerChurn'] & {
+      /** @description True for the prediction services read now */
+      current: boolean;
+    };
+    ExportedClusterAssignment: {
+      runId: string;
+      runStatus: string;
+      runCreatedAt: string;
+      cluster: number;
+      confidence: number;
+      /** @description The tag the cluster was named as */
+      tag: string | null;
+    };
+    ExportedSegmentMembership: {
+      segment: string;
+      snapshotId: string;
+      takenAt: string;
+    };
+    ExportedSegmentChange: components['schemas']['ExportedSegmentMembership'] & {
+      /** @enum {string} */
+      change: 'entered' | 'left';
+    };
+    ExportedWebhookDelivery: {
+      id: string;
+      webhookId: string;
+      eventType: string;
+      status: string;
+      /** @description What was (or will be) sent */
+      payload: {
+        [key: string]: unknown;
+      };
+      createdAt: string;
+      deliveredAt: string | null;
+    };
+    AuditEntry: {
+      /** @description Increases in the order entries were written */
+      id: string;
+      at: string;
+      /** @description Workspace slug */
+      workspace: string | null;
+      actor: components['schemas']['AuditActor'];
+      action: string;
+      resource: string;
+      resourceId: string;
+      /** @description What changed. Customers appear only as `customer`: an HMAC-SHA256 of their external id with a per-workspace salt; attribute values never appear. */
+      data: {
+        [key: string]: unknown;
+      };
+      requestId: string | null;
+    };
+    /** @description null = the system (jobs, CLI) */
+    AuditActor: {
+      keyId: string;
+      name: string;
+      /** @enum {string} */
+      role: 'admin' | 'analyst' | 'operator' | 'service';
+    } | null;
+    Event: {
+      eventId: string;
+      customerId: string;
+      occurredAt: string;
+      kind: string;
+      amount: number | null;
+      quantity: number | null;
+      invoice: string | null;
+      product: string | null;
+      category: string | null;
+      payload: {
+        [key: string]: unknown;
+      } | null;
+      receivedAt: string;
+    };
     IngestEventsResult: {
       received: number;
       inserted: number;
@@ -5551,21 +9320,6 @@ export interface components {
       items: components['schemas']['Event'][];
       /** @description null on the last page */
       nextCursor: string | null;
-    };
-    Event: {
-      eventId: string;
-      customerId: string;
-      occurredAt: string;
-      kind: string;
-      amount: number | null;
-      quantity: number | null;
-      invoice: string | null;
-      product: string | null;
-      category: string | null;
-      payload: {
-        [key: string]: unknown;
-      } | null;
-      receivedAt: string;
     };
     Job: {
       /** Format: uuid */
@@ -5620,7 +9374,9 @@ export interface components {
       title: string;
       cellCount: number;
       /** @description Distinct, in order of use */
-      cellTypes: ('markdown' | 'data' | 'cluster' | 'profiles' | 'churn' | 'review')[];
+      cellTypes: (
+        'markdown' | 'data' | 'cluster' | 'profiles' | 'churn' | 'review' | 'segment' | 'report'
+      )[];
       version: number;
       createdAt: string;
       updatedAt: string;
@@ -5641,7 +9397,8 @@ export interface components {
       /** @example c1 */
       id: string;
       /** @enum {string} */
-      type: 'markdown' | 'data' | 'cluster' | 'profiles' | 'churn' | 'review';
+      type:
+        'markdown' | 'data' | 'cluster' | 'profiles' | 'churn' | 'review' | 'segment' | 'report';
       title: string;
       collapsed: boolean;
       /** @description Cells whose output this cell reads (no cycles) */
@@ -5747,25 +9504,15 @@ export interface components {
       }[];
     };
     TagPage: {
-      items: components['schemas']['Tag'][];
+      items: components['schemas']['TagDetail'][];
       /** @description null on the last page */
       nextCursor: string | null;
     };
-    Tag: {
-      /** Format: uuid */
-      id: string;
-      slug: string;
-      displayName: string;
-      kind: components['schemas']['TagKind'];
-      category: components['schemas']['TagCategory'];
-      definition: string;
-      usageNote: string;
-      status: components['schemas']['TagStatus'];
-      /** @description Suggestions at or above the policy auto-accept confidence become customer tags without review */
-      autoAccept: boolean;
-      source: components['schemas']['TagSource'];
-      createdAt: string;
-      updatedAt: string;
+    TagDetail: components['schemas']['Tag'] & {
+      /** @description Customers holding the tag now */
+      holders: number;
+      /** @description The current version of the definition */
+      version: number;
     };
     /** @enum {string} */
     TagKind: 'fact' | 'rule' | 'model' | 'predictive';
@@ -5773,12 +9520,13 @@ export interface components {
     TagCategory: 'attribute' | 'behaviour' | 'interest' | 'lifecycle' | 'value';
     /** @enum {string} */
     TagStatus: 'active' | 'deprecated' | 'archived';
-    /** @description Where the suggestions of this tag come from */
+    /** @description Where the suggestions of this tag come from: a rule of a rule table (rule tags), a cluster of a run (model tags), the churn model and its threshold (predictive tags), or people (fact tags) */
     TagSource:
       | {
           /** @enum {string} */
           type: 'rule';
           ruleTable: string;
+          /** @description The tag the rule gives */
           rule: string;
         }
       | {
@@ -5790,7 +9538,9 @@ export interface components {
       | {
           /** @enum {string} */
           type: 'model';
-          modelKind: string;
+          /** @enum {string} */
+          modelKind: 'churn';
+          /** @description Only customers whose calibrated probability reaches it are suggested (the suggestion policy still applies) */
           threshold?: number;
         }
       | {
@@ -5798,6 +9548,38 @@ export interface components {
           type: 'manual';
         }
       | null;
+    Tag: {
+      /** Format: uuid */
+      id: string;
+      slug: string;
+      displayName: string;
+      kind: components['schemas']['TagKind'];
+      category: components['schemas']['TagCategory'];
+      definition: string;
+      usageNote: string;
+      /** @description Who answers for the tag; empty when nobody was named */
+      owner: string;
+      status: components['schemas']['TagStatus'];
+      /** @description Suggestions at or above the policy auto-accept confidence become customer tags without review */
+      autoAccept: boolean;
+      source: components['schemas']['TagSource'];
+      createdAt: string;
+      updatedAt: string;
+    };
+    CreatedTag: components['schemas']['TagDetail'] & {
+      /** @description Existing tags the new one looks like; the tag was created anyway */
+      warnings: (components['schemas']['NearDuplicate'] & {
+        /** @enum {string} */
+        type: 'near-duplicate';
+      })[];
+    };
+    NearDuplicate: {
+      slug: string;
+      displayName: string;
+      status: components['schemas']['TagStatus'];
+      /** @example display name differs from "High value" only in case, spacing or punctuation */
+      reason: string;
+    };
     CreateTag: {
       /**
        * @description Lower-case ASCII words (a-z, 0-9) joined by single hyphens, 2–48 characters, unique in the workspace
@@ -5810,15 +9592,157 @@ export interface components {
       /** @default  */
       definition: string;
       usageNote?: string;
+      owner?: string;
+      source?: components['schemas']['TagSource'];
       autoAccept?: boolean;
     };
+    TagCheck: {
+      /** @description Why the slug breaks the naming standard; null when it follows it */
+      slugProblem: string | null;
+      /** @description A slug that follows the standard, from the slug (or the display name when no slug was given); null when the slug is fine */
+      proposedSlug: string | null;
+      slugTaken: boolean;
+      nearDuplicates: components['schemas']['NearDuplicate'][];
+    };
     PatchTag: {
+      /**
+       * @description Renames the tag
+       * @example high-value-regulars
+       */
+      slug?: string;
       displayName?: string;
       category?: components['schemas']['TagCategory'];
       definition?: string;
       usageNote?: string;
+      owner?: string;
       status?: components['schemas']['TagStatus'];
       autoAccept?: boolean;
+      source?: components['schemas']['TagSource'];
+      /** @description Why: stored on the version this change creates */
+      message?: string;
+    };
+    MergeResult: {
+      tag: components['schemas']['TagDetail'] & unknown;
+      into: components['schemas']['TagDetail'];
+      /** @description Holders who now hold the target instead */
+      moved: number;
+      /** @description Holders who held the target already (their holding of the target stays) */
+      alreadyHeld: number;
+      /** @description Pending suggestions of the merged tag, taken out of the queue */
+      supersededSuggestions: number;
+    };
+    MergeTag: {
+      /**
+       * @description The slug of the tag that takes the holders
+       * @example high-value-regulars
+       */
+      into: string;
+      /** @description Why: stored on the version this change creates */
+      message?: string;
+    };
+    TagVersionPage: {
+      items: components['schemas']['TagVersion'][];
+      /** @description null on the last page */
+      nextCursor: string | null;
+    };
+    TagVersion: {
+      version: number;
+      createdAt: string;
+      /** @description The key that made the change; null for the system or a deleted key */
+      actor: {
+        keyId: string;
+        name: string;
+      } | null;
+      message: string | null;
+      requestId: string | null;
+      changes: components['schemas']['TagFieldChange'][];
+    };
+    TagFieldChange: {
+      /** @enum {string} */
+      field:
+        | 'slug'
+        | 'displayName'
+        | 'kind'
+        | 'category'
+        | 'definition'
+        | 'usageNote'
+        | 'owner'
+        | 'status'
+        | 'autoAccept'
+        | 'source';
+      /** @description The value before (null for a new tag) */
+      from?: unknown;
+      /** @description The value after */
+      to?: unknown;
+    };
+    TagVersionDetail: components['schemas']['TagVersion'] & {
+      snapshot: components['schemas']['TagDefinition'];
+    };
+    /** @description Everything a version stores about a tag */
+    TagDefinition: {
+      slug: string;
+      displayName: string;
+      kind: components['schemas']['TagKind'];
+      category: components['schemas']['TagCategory'];
+      definition: string;
+      usageNote: string;
+      owner: string;
+      status: components['schemas']['TagStatus'];
+      autoAccept: boolean;
+      source: components['schemas']['TagSource'];
+    };
+    RollbackTag: {
+      /** @description The version whose definition to restore */
+      version: number;
+      /** @description Why: stored on the version this change creates */
+      message?: string;
+    };
+    CustomerTagHolding: {
+      /** @description The holding id */
+      id: string;
+      /** @description The customer's external id */
+      customer: string;
+      /** @description The tag slug */
+      tag: string;
+      /** @enum {string} */
+      source: 'cluster' | 'churn' | 'rule' | 'manual';
+      sourceVersion: string | null;
+      /** @description API key id; null = the system */
+      assignedBy: string | null;
+      assignedAt: string;
+      assignmentReason: string | null;
+      removedAt: string | null;
+      removedBy: string | null;
+      removalReason: string | null;
+    };
+    AssignTag: {
+      /**
+       * @description The tag slug
+       * @example vip
+       */
+      tag: string;
+      reason?: string;
+    };
+    CustomerTagHistory: {
+      items: components['schemas']['CustomerTagHolding'][];
+      /** @description null on the last page */
+      nextCursor: string | null;
+    };
+    TagHoldersPage: {
+      /** @description The moment asked about */
+      at: string;
+      items: components['schemas']['TagHolder'][];
+      /** @description null on the last page */
+      nextCursor: string | null;
+    };
+    TagHolder: {
+      externalId: string;
+      assignedAt: string;
+      /** @description When the holding ended (after `at`); null while it lasts */
+      removedAt: string | null;
+      /** @enum {string} */
+      source: 'cluster' | 'churn' | 'rule' | 'manual';
+      sourceVersion: string | null;
     };
     ClusterRunParams: {
       /** @description Behavioural features and/or numeric attributes to cluster on */
@@ -6377,6 +10301,365 @@ export interface components {
       rows?: {
         [key: string]: string | number | boolean | null;
       }[];
+    };
+    SegmentPreview: {
+      count: number;
+      /** @description Up to 20 members, by internal id */
+      sample: components['schemas']['SegmentMember'][];
+    };
+    SegmentMember: {
+      externalId: string;
+      /** @description From the current churn scoring; null when not scored */
+      churnProbability: number | null;
+      riskBand: string | null;
+      /** @description Slugs of the tags held now */
+      tags: string[];
+    };
+    PreviewSegment: {
+      expression: components['schemas']['SegmentExpression'];
+    };
+    /** @description A boolean expression over current tags, the current churn prediction and features (at most 8 levels deep and 200 nodes). A comparison on a value the customer lacks is false (so its `not` is true). */
+    SegmentExpression:
+      | {
+          all: components['schemas']['SegmentExpression'][];
+        }
+      | {
+          any: components['schemas']['SegmentExpression'][];
+        }
+      | {
+          not: components['schemas']['SegmentExpression'];
+        }
+      | {
+          /** @description A tag slug the customer holds now */
+          tag: string;
+        }
+      | {
+          /** @enum {string} */
+          churn: 'probability';
+          /** @enum {string} */
+          op: '<' | '<=' | '>' | '>=' | '==' | '!=';
+          value: number;
+        }
+      | {
+          /** @enum {string} */
+          churn: 'riskBand';
+          /** @enum {string} */
+          op: '==' | '!=';
+          /** @example high */
+          value: string;
+        }
+      | {
+          feature: string;
+          /** @enum {string} */
+          op: '<' | '<=' | '>' | '>=' | '==' | '!=';
+          /** @description A text value compares with == or != only */
+          value: number | string;
+        };
+    SegmentList: {
+      items: components['schemas']['Segment'][];
+    };
+    Segment: {
+      /** Format: uuid */
+      id: string;
+      slug: string;
+      name: string;
+      description: string;
+      expression: components['schemas']['SegmentExpression'];
+      createdAt: string;
+      updatedAt: string;
+      lastSnapshot: components['schemas']['SegmentSnapshot'];
+    };
+    SegmentSnapshot: {
+      /** Format: uuid */
+      id: string;
+      takenAt: string;
+      size: number;
+      /** @description Members not in the previous snapshot */
+      entered: number;
+      /** @description Members of the previous snapshot now out */
+      left: number;
+    } | null;
+    CreateSegment: {
+      /**
+       * @description Lower-case ASCII words (a-z, 0-9) joined by single hyphens, 2–48 characters, unique in the workspace
+       * @example high-value-regulars
+       */
+      slug: string;
+      name: string;
+      /** @default  */
+      description: string;
+      expression: components['schemas']['SegmentExpression'];
+    };
+    PatchSegment: {
+      name?: string;
+      description?: string;
+      expression?: components['schemas']['SegmentExpression'];
+    };
+    SegmentMemberPage: {
+      items: components['schemas']['SegmentMember'][];
+      /** @description null on the last page */
+      nextCursor: string | null;
+    };
+    SegmentSnapshotList: {
+      items: components['schemas']['SegmentSnapshot'][];
+    };
+    SegmentChangePage: {
+      items: components['schemas']['SegmentChangedCustomer'][];
+      /** @description null on the last page */
+      nextCursor: string | null;
+    };
+    SegmentChangedCustomer: {
+      externalId: string;
+    };
+    /** @enum {string} */
+    SegmentChange: 'entered' | 'left';
+    CoverageReport: {
+      /** @description Customers in the workspace */
+      customers: number;
+      /** @description Customers holding at least one tag now */
+      tagged: number;
+      /** @description Per tag category (all five, zeros included): customers holding a tag of it, and their share of all customers */
+      byCategory: {
+        category: components['schemas']['TagCategory'];
+        customers: number;
+        share: number;
+      }[];
+      /** @description Every tag with its current holders, most held first */
+      tags: {
+        slug: string;
+        displayName: string;
+        category: components['schemas']['TagCategory'];
+        kind: components['schemas']['TagKind'];
+        status: components['schemas']['TagStatus'];
+        holders: number;
+      }[];
+      /** @description Holders at each of the last 20 refreshes (succeeded `suggest` jobs), oldest first, from the customer-tag history: held at t when assigned_at <= t < removed_at */
+      trend: {
+        /** @description When the refresh job finished */
+        at: string;
+        /** Format: uuid */
+        jobId: string;
+        tagged: number;
+        /** @description Holders per tag slug at that time (tags without holders are absent) */
+        byTag: {
+          [key: string]: number;
+        };
+      }[];
+    };
+    AcceptanceReport: {
+      /** @description Tags with suggestions in the window, by slug */
+      byTag: {
+        slug: string;
+        pending: number;
+        accepted: number;
+        rejected: number;
+        autoAccepted: number;
+        /** @description accepted / (accepted + rejected): decisions by people only (auto-accepted ones are not); null before any */
+        acceptanceRate: number | null;
+      }[];
+      /** @description Every source (cluster, churn, rule), zeros included */
+      bySource: {
+        source: components['schemas']['SuggestionSource'];
+        pending: number;
+        accepted: number;
+        rejected: number;
+        autoAccepted: number;
+        /** @description accepted / (accepted + rejected): decisions by people only (auto-accepted ones are not); null before any */
+        acceptanceRate: number | null;
+      }[];
+    };
+    /** @description Confidence against decisions: suggestions accepted or rejected by a person (auto-accepted ones are not decisions and are left out) in equal-width bins [from, to) (the last includes 1). */
+    ReliabilityReport: {
+      sources: {
+        source: components['schemas']['SuggestionSource'];
+        /** @description Suggestions accepted or rejected by a person */
+        decided: number;
+        /** @description Σ (count_b / decided) · |meanConfidence_b − acceptanceRate_b| over the bins: 0 when confidence tracks acceptance; null with no decisions */
+        weightedMeanAbsoluteGap: number | null;
+        bins: {
+          from: number;
+          to: number;
+          meanConfidence: number | null;
+          acceptanceRate: number | null;
+          accepted: number;
+          rejected: number;
+          count: number;
+        }[];
+      }[];
+    };
+    DriftReport: {
+      /** @description The last 20 runs that continue an earlier run of their feature set, newest first */
+      clusters: {
+        /** Format: uuid */
+        runId: string;
+        /** Format: uuid */
+        previousRunId: string;
+        createdAt: string;
+        featureSet: string;
+        /** @description Customers this run clustered */
+        customers: number;
+        /** @description Customers both runs clustered */
+        compared: number;
+        /** @description Of those, customers whose cluster does not continue their previous one */
+        moved: number;
+        /** @description moved / compared */
+        movedShare: number;
+        byCluster: {
+          cluster: number;
+          tag: string | null;
+          previousCluster: number | null;
+          centroidShift: number | null;
+          customers: number;
+          stayed: number;
+          movedIn: number;
+          movedOut: number | null;
+          newCustomers: number;
+        }[];
+      }[];
+      /** @description The model behind the current churn scoring (else the active model); null when there is neither */
+      churn: {
+        /** Format: uuid */
+        modelId: string;
+        modelVersion: number;
+        trainedAt: string;
+        /** @description Out-of-fold probabilities of the model's cross-validation */
+        training: {
+          rows: number;
+          bins: {
+            from: number;
+            to: number;
+            share: number;
+          }[];
+        };
+        current: {
+          /** Format: uuid */
+          scoringJobId: string;
+          scoredAt: string;
+          asOf: string;
+          customers: number;
+          bins: {
+            from: number;
+            to: number;
+            share: number;
+          }[];
+        } | null;
+        /** @description Population stability index Σ (current − training) · ln(current / training) over the bins (shares floored at 1e-4): < 0.1 stable, 0.1–0.25 moderate shift, > 0.25 major shift */
+        psi: number | null;
+        /** @description The current scoring (as of T) against realised churn: no purchase in [T, T + horizonDays), the model label. Due once T + H has passed and events reach it; before that realised figures are null. Null for models trained on a label column. */
+        backtest: {
+          /** Format: uuid */
+          scoringJobId: string;
+          asOf: string;
+          horizonDays: number;
+          windowEnd: string;
+          due: boolean;
+          pendingReason: string | null;
+          customers: number;
+          predictedRate: number | null;
+          realisedRate: number | null;
+          weightedMeanAbsoluteGap: number | null;
+          bins: {
+            from: number;
+            to: number;
+            meanPredicted: number | null;
+            realisedRate: number | null;
+            count: number;
+          }[];
+        } | null;
+      } | null;
+    };
+    /** @description Tags not archived that nobody holds or was given in the window (`no-assignments`), or whose holders were never read through the API (customer detail) in the window (`no-reads`); by reason, then slug. */
+    UnusedTagsReport: {
+      days: number;
+      tags: {
+        slug: string;
+        displayName: string;
+        status: components['schemas']['TagStatus'];
+        holders: number;
+        lastAssignedAt: string | null;
+        /** @description The last UTC day (YYYY-MM-DD) a customer read returned the tag */
+        lastReadAt: string | null;
+        /** @enum {string} */
+        reason: 'no-assignments' | 'no-reads';
+      }[];
+    };
+    WebhookWithSecret: components['schemas']['Webhook'] & {
+      /** @description Signs every delivery (`X-Tagwise-Signature: sha256=<hex HMAC-SHA256 of "<X-Tagwise-Timestamp>.<body>">`). Shown only here: store it now; rotate it if lost. */
+      secret: string;
+    };
+    /** @enum {string} */
+    WebhookEventType:
+      'tag.assigned' | 'tag.removed' | 'suggestion.created' | 'segment.entered' | 'segment.left';
+    Webhook: {
+      /** Format: uuid */
+      id: string;
+      url: string;
+      events: components['schemas']['WebhookEventType'][];
+      active: boolean;
+      /**
+       * Format: uuid
+       * @description The API key that created it
+       */
+      createdBy: string | null;
+      createdAt: string;
+      updatedAt: string;
+    };
+    CreateWebhook: {
+      /**
+       * Format: uri
+       * @example https://crm.example.com/hooks/tagwise
+       */
+      url: string;
+      /** @description The event types to deliver (at least one) */
+      events: components['schemas']['WebhookEventType'][];
+      /** @default true */
+      active: boolean;
+    };
+    WebhookPage: {
+      items: components['schemas']['Webhook'][];
+      /** @description null on the last page */
+      nextCursor: string | null;
+    };
+    WebhookDeliveryPage: {
+      items: components['schemas']['WebhookDelivery'][];
+      /** @description null on the last page */
+      nextCursor: string | null;
+    };
+    WebhookDelivery: {
+      /**
+       * Format: uuid
+       * @description Also the `id` of the delivered body: the same on every attempt
+       */
+      id: string;
+      /** Format: uuid */
+      subscriptionId: string;
+      eventType: string;
+      status: components['schemas']['WebhookDeliveryStatus'];
+      attempts: number;
+      lastError: string | null;
+      lastStatusCode: number | null;
+      /** @description When the next attempt is due (pending and failed deliveries) */
+      nextAttemptAt: string | null;
+      deliveredAt: string | null;
+      createdAt: string;
+    };
+    /** @enum {string} */
+    WebhookDeliveryStatus: 'pending' | 'delivering' | 'delivered' | 'failed' | 'dead';
+    PatchWebhook: {
+      /**
+       * Format: uri
+       * @example https://crm.example.com/hooks/tagwise
+       */
+      url?: string;
+      /** @description The event types to deliver (at least one) */
+      events?: components['schemas']['WebhookEventType'][];
+      /** @description An inactive subscription gets no new deliveries; its queued ones wait (without spending attempts) until it is active again */
+      active?: boolean;
+    };
+    AuditPage: {
+      items: components['schemas']['AuditEntry'][];
+      /** @description null on the last page */
+      nextCursor: string | null;
     };
   };
   responses: never;
