@@ -25,7 +25,8 @@ export const SegmentSchema = z
     expression: SegmentExpressionSchema,
     createdAt: z.string(),
     updatedAt: z.string(),
-    lastSnapshot: SegmentSnapshotSchema.nullable(),
+    // A union, not `.nullable()`: that would make the shared SegmentSnapshot component itself nullable.
+    lastSnapshot: z.union([SegmentSnapshotSchema, z.null()]),
   })
   .openapi('Segment');
 

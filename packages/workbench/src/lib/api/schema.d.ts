@@ -10367,7 +10367,7 @@ export interface components {
       expression: components['schemas']['SegmentExpression'];
       createdAt: string;
       updatedAt: string;
-      lastSnapshot: components['schemas']['SegmentSnapshot'];
+      lastSnapshot: components['schemas']['SegmentSnapshot'] | null;
     };
     SegmentSnapshot: {
       /** Format: uuid */
@@ -10378,7 +10378,7 @@ export interface components {
       entered: number;
       /** @description Members of the previous snapshot now out */
       left: number;
-    } | null;
+    };
     CreateSegment: {
       /**
        * @description Lower-case ASCII words (a-z, 0-9) joined by single hyphens, 2–48 characters, unique in the workspace
