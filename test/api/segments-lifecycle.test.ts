@@ -11,6 +11,7 @@ import {
   type MemberJson,
 } from './segments-data.ts';
 import { waitForJob, type JobJson } from './tagging-data.ts';
+import { parseCsv } from '../support/parse-csv.ts';
 
 interface SnapshotJson {
   id: string;
@@ -18,35 +19,6 @@ interface SnapshotJson {
   size: number;
   entered: number;
   left: number;
-}
-
-/** RFC 4180 records of a CSV text, written here so the check does not share the export's library. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      record.push(field);
-      field = '';
-    } else if (ch === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else if (ch !== '\r') field += ch;
-  }
-  if (field !== '' || record.length > 0) records.push([...record, field]);
-  return records;
 }
 
 for (const kind of testDatabaseKinds()) {

@@ -6,6 +6,7 @@ import type { JsonObject } from '../jobs/job.table.ts';
 import { isRuleTableName, RULE_TABLE_NAMES } from '../rules/default-rule-tables.ts';
 import type { WorkspaceRow } from '../workspaces/workspace.table.ts';
 import { countHolders } from './customer-tag.repository.ts';
+import { definitionOf } from './tag-definition.ts';
 import { findNearDuplicates } from './tag-near-duplicates.ts';
 import { proposeSlug, slugProblem } from './tag-slug.ts';
 import { currentVersions, systemAuthor, type VersionAuthor } from './tag-version.repository.ts';
@@ -32,16 +33,7 @@ import type { TagKind, TagRow, TagSource } from './tag.table.ts';
 export function toTagView(row: TagRow): TagView {
   return {
     id: row.id,
-    slug: row.slug,
-    displayName: row.display_name,
-    kind: row.kind,
-    category: row.category,
-    definition: row.definition,
-    usageNote: row.usage_note,
-    owner: row.owner,
-    status: row.status,
-    autoAccept: row.auto_accept,
-    source: row.source,
+    ...definitionOf(row),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
