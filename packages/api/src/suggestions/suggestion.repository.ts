@@ -148,8 +148,7 @@ const CUSTOMER_SUGGESTIONS_LIMIT = 1000;
 
 /**
  * A customer's suggestions by external id, newest first (optionally only one status), in one
- * call of `customer_suggestions_by_external_id`: this is a hot read path for calling
- * services, and the function keeps the join's plan across calls (see its migration).
+ * query.
  */
 export async function listCustomerSuggestions(
   db: Db,
@@ -157,12 +156,35 @@ export async function listCustomerSuggestions(
   externalId: string,
   status?: SuggestionStatus,
 ): Promise<SuggestionDetailRow[]> {
-  const { rows } = await sql<SuggestionDetailRow>`
-    SELECT * FROM customer_suggestions_by_external_id(
-      ${workspaceId}::uuid, ${externalId}, ${status ?? null}::text, ${CUSTOMER_SUGGESTIONS_LIMIT}::integer)`.execute(
-    db,
-  );
-  return rows.map(normalise);
+  let query = detailQuery(db)
+    .where('c.workspace_id', '=', workspaceId)
+    .where('c.external_id', '=', externalId)
+    .orderBy('s.created_at', 'desc')
+    .orderBy('s.confidence', 'desc')
+    .limit(CUSTOMER_SUGGESTIONS_LIMIT);
+  if (status !== undefined) query = query.where('s.status', '=', status);
+  return (await query.execute()).map(normalise);
+}
+
+/**
+ * The same suggestions as `listCustomerSuggestions`, already as the JSON array of their API
+ * views, from one call of `customer_suggestions_json` (see its migration): the hot read path
+ * of calling services, which keeps its plans across calls and passes the explanations through
+ * without parsing them. `undefined`: the workspace has no such customer.
+ *
+ * @example
+ * const items = await findCustomerSuggestionsJson(db, workspace.id, 'c42', 'pending'); // '[{"id": ...}]'
+ */
+export async function findCustomerSuggestionsJson(
+  db: Db,
+  workspaceId: string,
+  externalId: string,
+  status?: SuggestionStatus,
+): Promise<string | undefined> {
+  const { rows } = await sql<{ items: string | null }>`
+    SELECT customer_suggestions_json(${workspaceId}::uuid, ${externalId}, ${status ?? null}::text,
+      ${CUSTOMER_SUGGESTIONS_LIMIT}::integer) AS items`.execute(db);
+  return rows[0]?.items ?? undefined;
 }
 
 export interface Decision {

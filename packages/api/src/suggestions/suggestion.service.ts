@@ -1,6 +1,6 @@
 import { writeTransaction, type ServiceContext } from '../audit/change-hooks.ts';
-import { getCustomer } from '../customers/customer.service.ts';
 import type { Db } from '../db/database.ts';
+import { ProblemError } from '../http/problem.ts';
 import { findTagBySlug } from '../tags/tag.repository.ts';
 import type { WorkspaceRow } from '../workspaces/workspace.table.ts';
 import {
@@ -9,7 +9,7 @@ import {
   type StoredPolicy,
 } from './suggestion-policy.repository.ts';
 import {
-  listCustomerSuggestions,
+  findCustomerSuggestionsJson,
   listSuggestions,
   type SuggestionDetailRow,
   type SuggestionFilter,
@@ -69,16 +69,19 @@ export async function reviewQueue(
   return listSuggestions(db, workspace.id, { ...query, tagId }, page);
 }
 
-export async function customerSuggestions(
+/**
+ * A customer's suggestions, newest first, as the JSON array of their views (see
+ * `findCustomerSuggestionsJson`); 404 for an unknown customer.
+ */
+export async function customerSuggestionsJson(
   db: Db,
   workspace: WorkspaceRow,
   externalId: string,
   status?: SuggestionStatus,
-): Promise<SuggestionDetailRow[]> {
-  const rows = await listCustomerSuggestions(db, workspace.id, externalId, status);
-  // No rows: tell an unknown customer (404) from one without suggestions.
-  if (rows.length === 0) await getCustomer(db, workspace, externalId);
-  return rows;
+): Promise<string> {
+  const items = await findCustomerSuggestionsJson(db, workspace.id, externalId, status);
+  if (items === undefined) throw ProblemError.notFound(`customer "${externalId}"`);
+  return items;
 }
 
 export function getPolicy(db: Db, workspace: WorkspaceRow): Promise<StoredPolicy> {
