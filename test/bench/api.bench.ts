@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
@@ -247,6 +247,8 @@ const suite: BenchSuite = {
   name: 'api',
   description: `Loopback HTTP load (autocannon, ${CONNECTIONS} connections, ${SECONDS} s, median of ${REPEATS} runs) on ${LOOKUP_CUSTOMERS.toLocaleString('en-GB')} customers with features, a named 3-cluster run, an active churn model, scores and suggestions; the baseline is a bare Hono handler doing one indexed customer lookup on the same database handle in the same process. Ingest: ${INGEST_EVENTS.toLocaleString('en-GB')} events over HTTP.`,
   async run() {
+    // The machine is shared: the load around the run says how much the figures can be trusted.
+    const loadAtStart = loadavg()[0]!;
     const rows = [
       '| database | endpoint | requests/s | p50 ms | p99 ms | × baseline | errors |',
       '| --- | --- | --- | --- | --- | --- | --- |',
@@ -267,6 +269,10 @@ const suite: BenchSuite = {
         await postgres.drop();
       }
     }
+    rows.push(
+      '',
+      `Load average (1 min): ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end.`,
+    );
     return rows.join('\n');
   },
 };
