@@ -5,7 +5,6 @@ import type { WorkspaceRow } from '../workspaces/workspace.table.ts';
 import {
   deleteCustomer,
   deleteCustomerRows,
-  existingTables,
   lockCustomer,
   stripClusterProjections,
   stripDeliveredWebhooks,
@@ -18,7 +17,7 @@ type Strip = (db: Db, customer: ErasedCustomer) => Promise<number>;
 /**
  * Rows that mention the customer but are kept, with the mention stripped, before every row
  * with their `customer_id` is deleted: delivered webhooks (history without payload) and
- * cluster runs (their projection scatter names customers). A table not created yet is skipped.
+ * cluster runs (their projection scatter names customers).
  */
 const STRIPPED: Readonly<Record<string, Strip>> = {
   webhook_deliveries: stripDeliveredWebhooks,
@@ -53,10 +52,9 @@ export async function eraseCustomer(
     const customerId = await lockCustomer(trx, workspace.id, externalId);
     if (customerId === undefined) throw ProblemError.notFound(`customer "${externalId}"`);
     const customer: ErasedCustomer = { id: customerId, workspaceId: workspace.id, externalId };
-    const existing = await existingTables(trx, Object.keys(STRIPPED));
     const stripped: Record<string, number> = {};
     for (const [table, strip] of Object.entries(STRIPPED)) {
-      if (existing.has(table)) stripped[table] = await strip(trx, customer);
+      stripped[table] = await strip(trx, customer);
     }
     const removed: Record<string, number> = {};
     for (const table of await tablesWithCustomerColumn(trx)) {

@@ -20,16 +20,6 @@ export async function tablesWithCustomerColumn(db: Db): Promise<string[]> {
   return rows.map((r) => r.table_name);
 }
 
-/** Which of `names` are base tables of the schema (a feature's migration may not have run). */
-export async function existingTables(db: Db, names: readonly string[]): Promise<Set<string>> {
-  if (names.length === 0) return new Set();
-  const { rows } = await sql<{ table_name: string }>`
-    SELECT table_name FROM information_schema.tables
-     WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
-       AND table_name IN (${sql.join(names)})`.execute(db);
-  return new Set(rows.map((r) => r.table_name));
-}
-
 /** Deletes the rows of `table` about one customer; returns how many went. */
 export async function deleteCustomerRows(
   db: Db,

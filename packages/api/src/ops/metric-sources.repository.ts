@@ -14,22 +14,17 @@ export async function countActiveJobs(db: Db): Promise<{ queued: number; running
   return { queued: row.queued, running: row.running };
 }
 
-/**
- * Webhook deliveries that failed (waiting for a retry) or died (out of retries), or
- * `undefined` while the webhook tables do not exist.
- */
+/** Webhook deliveries that failed (waiting for a retry) or died (out of retries). */
 export async function countFailedWebhookDeliveries(
   db: Db,
-): Promise<{ failed: number; dead: number } | undefined> {
-  const { rows: found } = await sql<{ present: boolean }>`
-    SELECT to_regclass(current_schema() || '.webhook_deliveries') IS NOT NULL AS present`.execute(
-    db,
-  );
-  if (found[0]?.present !== true) return undefined;
-  const { rows } = await sql<{ failed: number; dead: number }>`
-    SELECT (count(*) FILTER (WHERE status = 'failed'))::int AS failed,
-           (count(*) FILTER (WHERE status = 'dead'))::int AS dead
-      FROM webhook_deliveries
-     WHERE status IN ('failed', 'dead')`.execute(db);
-  return rows[0] ?? { failed: 0, dead: 0 };
+): Promise<{ failed: number; dead: number }> {
+  const row = await db
+    .selectFrom('webhook_deliveries')
+    .select([
+      sql<number>`(count(*) FILTER (WHERE status = 'failed'))::int`.as('failed'),
+      sql<number>`(count(*) FILTER (WHERE status = 'dead'))::int`.as('dead'),
+    ])
+    .where('status', 'in', ['failed', 'dead'])
+    .executeTakeFirstOrThrow();
+  return { failed: row.failed, dead: row.dead };
 }

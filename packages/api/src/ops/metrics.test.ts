@@ -23,19 +23,34 @@ for (const kind of testDatabaseKinds()) {
     });
     afterAll(() => database.destroy());
 
-    it('counts queued jobs and leaves webhook figures out while their table is missing', async () => {
+    it('counts queued jobs and failing webhook deliveries', async () => {
       const { workspace } = await createWorkspaceFixture(database.db, 'acme');
       for (let i = 0; i < 3; i++) {
         await enqueueJob(database.db, { workspaceId: workspace.id, kind: 'anything', params: {} });
       }
-      await sql`DROP TABLE webhook_deliveries`.execute(database.db);
+      const [subscription] = (
+        await sql<{ id: string }>`
+          INSERT INTO webhook_subscriptions (workspace_id, url, event_types, secret)
+          VALUES (${workspace.id}, 'http://127.0.0.1:9/hook', ARRAY['tag.assigned'], 'whsec_test')
+          RETURNING id`.execute(database.db)
+      ).rows;
+      for (const status of ['failed', 'dead', 'dead', 'delivered']) {
+        await sql`
+          INSERT INTO webhook_deliveries (subscription_id, workspace_id, event_type, payload, status)
+          VALUES (${subscription!.id}, ${workspace.id}, 'tag.assigned', '{}', ${status})`.execute(
+          database.db,
+        );
+      }
       const logger = createMemoryLogger();
       const text = await createMetrics({ db: database.db, logger }).registry.metrics();
       expect(sampleLines(text, 'tagwise_jobs')).toEqual([
         'tagwise_jobs{status="queued"} 3',
         'tagwise_jobs{status="running"} 0',
       ]);
-      expect(sampleLines(text, 'tagwise_webhook_deliveries_failing')).toEqual([]);
+      expect(sampleLines(text, 'tagwise_webhook_deliveries_failing')).toEqual([
+        'tagwise_webhook_deliveries_failing{status="failed"} 1',
+        'tagwise_webhook_deliveries_failing{status="dead"} 2',
+      ]);
       expect(logger.records).toEqual([]);
     });
   });

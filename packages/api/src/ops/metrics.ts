@@ -95,7 +95,6 @@ export function createMetrics(options: { db: Db; logger: Logger }): ApiMetrics {
     'Webhook deliveries that failed and wait for a retry (failed) or ran out of retries (dead), read at scrape time',
     async (set) => {
       const counts = await countFailedWebhookDeliveries(db);
-      if (counts === undefined) return;
       set('failed', counts.failed);
       set('dead', counts.dead);
     },
