@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { connectDatabase } from '@tagwise/api';
 import { syntheticPurchases } from './support/synthetic-events.ts';
 import { runTagwise } from './support/tagwise-cli.ts';
 
@@ -72,6 +73,30 @@ describe('tagwise db import | cluster | train | score', () => {
     expect(scored.code).toBe(0);
     expect(scored.stdout).toMatch(/scoring churn: scored \d+ customers with churn model v1/);
     expect(scored.stdout).toMatch(/suggesting tags: \d+ suggestions/);
+
+    // The command line writes as the system, and its writes are audited like anyone's.
+    const database = await connectDatabase({ kind: 'pglite', dataDir: env.TAGWISE_DATA_DIR });
+    try {
+      const audited = await database.db
+        .selectFrom('audit_log')
+        .select(['action', 'actor_key_id'])
+        .execute();
+      expect(audited.every((entry) => entry.actor_key_id === null)).toBe(true);
+      expect(new Set(audited.map((entry) => entry.action))).toEqual(
+        new Set([
+          'workspace.created',
+          'events.ingested',
+          'job.created',
+          'features.refreshed',
+          'cluster-run.completed',
+          'churn-model.trained',
+          'churn-scoring.completed',
+          'suggestions.generated',
+        ]),
+      );
+    } finally {
+      await database.close();
+    }
   });
 
   it('says what is wrong with the arguments', async () => {

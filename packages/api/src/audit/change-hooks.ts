@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { defaultChangeHooks } from './default-change-hooks.ts';
 import type { JsonObject } from '../jobs/job.table.ts';
 import type { Principal } from '../keys/principal.ts';
 
@@ -90,7 +91,13 @@ export async function writeTransaction<T>(
   return ctx.db.transaction().execute(async (trx) => work(trx, changeRecorder(trx, ctx)));
 }
 
-/** A context for the system itself (CLI, workers): no key, no request. */
-export function systemContext(db: Db, changeHooks: readonly ChangeHook[] = []): ServiceContext {
+/**
+ * A context for the system itself (CLI, start-up imports): no key, no request; its writes
+ * are audited and published like anyone's.
+ */
+export function systemContext(
+  db: Db,
+  changeHooks: readonly ChangeHook[] = defaultChangeHooks(),
+): ServiceContext {
   return { db, actor: null, requestId: null, changeHooks };
 }

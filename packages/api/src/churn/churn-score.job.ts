@@ -137,7 +137,16 @@ export const churnScoreJob: JobHandler<ChurnScoreParams> = {
         meanProbability: summary.meanProbability,
       },
       message: `scored ${scored} customers with churn model v${active.version}${skipped > 0 ? `; ${skipped} skipped` : ''}`,
-      persist: (trx) => completeScoring(trx, workspaceId, job.id, summary),
+      persist: async (trx, record) => {
+        await completeScoring(trx, workspaceId, job.id, summary);
+        await record({
+          action: 'churn-scoring.completed',
+          resource: 'job',
+          resourceId: job.id,
+          workspaceId,
+          data: { modelId: active.id, version: active.version, scored, skipped, bandCounts },
+        });
+      },
     };
   },
 };

@@ -204,7 +204,7 @@ export const churnTrainJob: JobHandler<ChurnTrainParams> = {
       get message() {
         return message;
       },
-      persist: async (trx) => {
+      persist: async (trx, record) => {
         await lockChurnModels(trx, workspaceId);
         const version = await nextChurnModelVersion(trx, workspaceId);
         const row = await insertChurnModel(trx, {
@@ -238,6 +238,19 @@ export const churnTrainJob: JobHandler<ChurnTrainParams> = {
             activatedBy: job.created_by,
           });
         }
+        await record({
+          action: 'churn-model.trained',
+          resource: 'churn-model',
+          resourceId: row.id,
+          workspaceId,
+          data: {
+            jobId: job.id,
+            version,
+            heldout: { metric: HELDOUT_METRIC, value: heldout },
+            activated: decision.activate,
+            activation: decision.reason,
+          },
+        });
         Object.assign(result, {
           modelId: row.id,
           version,

@@ -298,7 +298,7 @@ export const clusterRunJob: JobHandler<ClusterRunParams> = {
       message: `k = ${run.k} over ${n} customers${
         loaded.skipped > 0 ? ` (${loaded.skipped} lacking one of the features left out)` : ''
       }${cont ? `; ${cont.carried.length} names carried over` : ''}`,
-      persist: async (trx) => {
+      persist: async (trx, record) => {
         // Runs on the same features finish one at a time; the loser retries against the winner.
         await sql`SELECT pg_advisory_xact_lock(hashtext(${`cluster-run:${workspaceId}:${featureSet}`}))`.execute(
           trx,
@@ -358,6 +358,20 @@ export const clusterRunJob: JobHandler<ClusterRunParams> = {
           });
           await setTagSource(trx, name.tagId, { type: 'cluster', runId, cluster: name.cluster });
         }
+        await record({
+          action: 'cluster-run.completed',
+          resource: 'cluster-run',
+          resourceId: runId,
+          workspaceId,
+          data: {
+            jobId: job.id,
+            features: featureNames,
+            k: run.k,
+            customers: n,
+            supersededRunId: previous?.id ?? null,
+            namesCarried: cont?.carried.length ?? 0,
+          },
+        });
       },
     };
   },

@@ -146,7 +146,7 @@ export const featureRefreshJob: JobHandler<FeatureRefreshParams> = {
         scope: onlyStale ? 'stale' : 'all',
       },
       message: `features of ${done} customers as of ${asOf.toISOString()}`,
-      persist: async (trx) => {
+      persist: async (trx, record) => {
         for (const batch of batches) {
           await saveCustomerFeatures(
             trx,
@@ -156,6 +156,13 @@ export const featureRefreshJob: JobHandler<FeatureRefreshParams> = {
             computedFrom,
           );
         }
+        await record({
+          action: 'features.refreshed',
+          resource: 'job',
+          resourceId: job.id,
+          workspaceId,
+          data: { customers: done, asOf: asOf.toISOString(), scope: onlyStale ? 'stale' : 'all' },
+        });
       },
     };
   },
