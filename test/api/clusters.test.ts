@@ -114,6 +114,14 @@ for (const kind of testDatabaseKinds()) {
       });
       expect(run2.clusters.filter((c) => c.name !== null)).toHaveLength(1);
       expect((await getRun(first)).status).toBe('superseded');
+      // The analyst who named the cluster wrote version 1; the re-run's carry-over is the system's.
+      const versions = (await (
+        await t.request('/v1/workspaces/acme/tags/big-spenders/versions', { key: analyst })
+      ).json()) as { items: { version: number; actor: { name: string } | null }[] };
+      expect(versions.items.map((v) => [v.version, v.actor?.name ?? null])).toEqual([
+        [2, null],
+        [1, 'acme analyst'],
+      ]);
 
       const compare = await t.request(
         `/v1/workspaces/acme/cluster-runs/${second}/compare?with=${first}`,

@@ -6,7 +6,7 @@ import type { JobRegistry } from '../jobs/job-registry.ts';
 import { createJob } from '../jobs/job.service.ts';
 import type { JobRow, JsonObject } from '../jobs/job.table.ts';
 import { findTagBySlug, setTagSource } from '../tags/tag.repository.ts';
-import { createTagIn } from '../tags/tag.service.ts';
+import { authorOf, createTagIn } from '../tags/tag.service.ts';
 import type { TagRow } from '../tags/tag.table.ts';
 import type { WorkspaceRow } from '../workspaces/workspace.table.ts';
 import type { ClusterRunParams } from './cluster-run.job.ts';
@@ -214,17 +214,22 @@ export async function nameCluster(
           { path: 'tag', message: 'only model tags can name clusters' },
         ]);
       }
-      tag = await setTagSource(trx, existing.id, source);
+      tag = await setTagSource(trx, existing.id, source, authorOf(ctx));
     } else {
-      tag = await createTagIn(trx, workspace, {
-        slug: input.slug,
-        displayName: input.displayName,
-        kind: 'model',
-        category: input.category,
-        definition: input.definition,
-        usageNote: input.usageNote,
-        source,
-      });
+      tag = await createTagIn(
+        trx,
+        workspace,
+        {
+          slug: input.slug,
+          displayName: input.displayName,
+          kind: 'model',
+          category: input.category,
+          definition: input.definition,
+          usageNote: input.usageNote,
+          source,
+        },
+        authorOf(ctx),
+      );
       created = true;
     }
     const linked = await insertClusterTag(trx, {
