@@ -109,6 +109,9 @@ describe('segments, reports and tag history in Chromium', () => {
       await cell.getByRole('button', { name: 'Take snapshot' }).click();
       await cell.locator('svg[aria-label="Segment size over time"]').waitFor();
       await cell.getByText(`${both} at the last snapshot`).waitFor();
+      // The first snapshot lists its members as having entered, linked to their pages.
+      const entered = cell.getByRole('region', { name: 'Entered at this snapshot' });
+      await expect.poll(() => entered.getByRole('link').count()).toBe(Math.min(both, 50));
 
       const [download] = await Promise.all([
         page.waitForEvent('download'),
