@@ -135,6 +135,13 @@ describe('segments, reports and tag history in Chromium', () => {
       await expect
         .poll(async () => Number(await second.locator('output').getAttribute('data-count')))
         .toBe(both);
+
+      // Deleting the saved segment keeps its conditions in the cell, ready to save again.
+      page.once('dialog', (dialog) => void dialog.accept());
+      await second.getByRole('button', { name: 'Delete segment' }).click();
+      await second.getByRole('button', { name: 'Save segment' }).waitFor();
+      expect(await second.locator('li.condition').count()).toBe(2);
+      await expect.poll(() => second.getByLabel('Open a saved segment').count()).toBe(0);
       await page.close();
     },
     FLOW_TIMEOUT,
