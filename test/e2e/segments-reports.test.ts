@@ -181,6 +181,13 @@ describe('segments, reports and tag history in Chromium', () => {
           .textContent(),
       ).toContain(String(tagged.accepted + tagged.rejected));
       await screenshot(page, '21-report-cell', cell);
+
+      // A window starting tomorrow holds none of today's decisions.
+      const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+      await cell.getByLabel('Acceptance of suggestions since').fill(tomorrow);
+      await expect
+        .poll(async () => (await clusterRow.getByRole('cell').allTextContents()).slice(1, 4))
+        .toEqual(['0', '0', '0']);
       await page.close();
     },
     FLOW_TIMEOUT,
