@@ -19,6 +19,7 @@ import {
   type JobRegistry,
 } from './job-registry.ts';
 import type { JobErrorInfo, JobRow } from './job.table.ts';
+import { PollPause } from './poll-pause.ts';
 
 /** How one attempt of a job ended. */
 export type JobAttemptOutcome =
@@ -101,7 +102,7 @@ export function createWorker(options: WorkerOptions): Worker {
 
   let running = false;
   let loop: Promise<void> | undefined;
-  let wake: (() => void) | undefined;
+  const pause = new PollPause();
   let current: AbortController | undefined;
   let lastRecovery = 0;
 
@@ -262,14 +263,7 @@ export function createWorker(options: WorkerOptions): Worker {
         logger.error({ msg: 'worker poll failed', workerId: id, ...errorFields(error) });
       }
       if (!ran && running) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pollIntervalMs);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        wake = undefined;
+        await pause.sleep(pollIntervalMs);
       }
     }
   }
@@ -284,7 +278,7 @@ export function createWorker(options: WorkerOptions): Worker {
     async stop() {
       running = false;
       current?.abort(new WorkerStoppingError('the worker is stopping'));
-      wake?.();
+      pause.wake();
       await loop;
     },
     runOnce,

@@ -16,6 +16,7 @@ import {
   type UniformSource,
 } from './webhook-retry.ts';
 import { sendDelivery, type SendResult } from './webhook-sender.ts';
+import { PollPause } from '../jobs/poll-pause.ts';
 
 export interface WebhookDelivererOptions {
   readonly db: Db;
@@ -68,7 +69,7 @@ export function createWebhookDeliverer(options: WebhookDelivererOptions): Webhoo
 
   let running = false;
   let loop: Promise<void> | undefined;
-  let wake: (() => void) | undefined;
+  const pause = new PollPause();
   let stopping = new AbortController();
   let lastRecovery = Number.NEGATIVE_INFINITY;
   const inFlight = new Set<Promise<void>>();
@@ -138,7 +139,7 @@ export function createWebhookDeliverer(options: WebhookDelivererOptions): Webhoo
         })
         .finally(() => {
           inFlight.delete(task);
-          wake?.();
+          pause.wake();
         });
       inFlight.add(task);
     }
@@ -158,14 +159,7 @@ export function createWebhookDeliverer(options: WebhookDelivererOptions): Webhoo
       }
       // Every slot filled means more may be due: poll again as soon as one frees up.
       if (running && (slots === 0 || claimed < slots)) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pollIntervalMs);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        wake = undefined;
+        await pause.sleep(pollIntervalMs);
       }
     }
     await Promise.allSettled([...inFlight]);
@@ -181,7 +175,7 @@ export function createWebhookDeliverer(options: WebhookDelivererOptions): Webhoo
     async stop() {
       running = false;
       stopping.abort();
-      wake?.();
+      pause.wake();
       await loop;
     },
   };
