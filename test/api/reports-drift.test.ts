@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Db } from '@tagwise/api';
 import { testDatabaseKinds } from '@tagwise/api/testing';
 import { startTestServer, type TestServer } from './harness.ts';
+import { insertChurnModel, insertScoring as insertCurrentScoring } from './churn-rows.ts';
 import { getReport, insertCustomers, insertTag } from './reports-data.ts';
 
 const DAY = 86_400_000;
@@ -95,7 +96,7 @@ async function insertRun(
 }
 
 /** A time-split churn model whose cross-validation put `counts[b]` rows in probability bin b. */
-async function insertModel(db: Db, workspaceId: string, counts: number[], horizonDays: number) {
+function insertModel(db: Db, workspaceId: string, counts: number[], horizonDays: number) {
   const reliability = counts.map((count, b) => ({
     bin: b,
     lower: b / 10,
@@ -104,79 +105,30 @@ async function insertModel(db: Db, workspaceId: string, counts: number[], horizo
     observedRate: null,
     count,
   }));
-  const row = await db
-    .insertInto('churn_models')
-    .values({
-      workspace_id: workspaceId,
-      version: 1,
-      status: 'active',
-      label: JSON.stringify({ kind: 'time-split', asOf: '2023-10-01T00:00:00.000Z', horizonDays }),
-      feature_schema: JSON.stringify({
-        behaviouralSource: 'events',
-        windowDays: 90,
-        inputs: [],
-        dropped: [],
-      }),
-      artifact: new Uint8Array([1]),
-      metrics: JSON.stringify({ crossValidation: { pooled: { reliability } } }),
-      heldout_metric: 'roc_auc',
-      heldout_value: 0.8,
-      importance: '[]',
-      risk_bands: JSON.stringify({ thresholds: [0.5], labels: ['low', 'high'] }),
-      classifier: 'logistic',
-      backend: 'cpu',
-      training_seconds: 1,
-      training_rows: counts.reduce((a, b) => a + b, 0),
-      positives: 1,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertChurnModel(db, workspaceId, {
+    label: { kind: 'time-split', asOf: '2023-10-01T00:00:00.000Z', horizonDays },
+    metrics: { crossValidation: { pooled: { reliability } } },
+    trainingRows: counts.reduce((x, y) => x + y, 0),
+  });
 }
 
-/** A completed, current scoring as of `asOf` with one prediction per entry of `probabilities`. */
-async function insertScoring(
+/** The current scoring as of `asOf`: customer id → probability, banded at 0.5. */
+function insertScoring(
   db: Db,
   workspaceId: string,
   modelId: string,
   asOf: Date,
   probabilities: Map<number, number>,
 ): Promise<string> {
-  const job = await db
-    .insertInto('jobs')
-    // Inserted finished: a queued job would be claimed by the test server's worker.
-    .values({
-      workspace_id: workspaceId,
-      kind: 'churn-score',
-      params: '{}',
-      status: 'succeeded',
-      finished_at: new Date(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto('churn_scorings')
-    .values({ job_id: job.id, workspace_id: workspaceId, model_id: modelId, as_of: asOf })
-    .execute();
-  await sql`UPDATE churn_scorings SET completed_at = now(), is_current = true WHERE job_id = ${job.id}`.execute(
-    db,
-  );
-  await db
-    .insertInto('churn_predictions')
-    .values(
-      [...probabilities].map(([customerId, probability]) => ({
-        scoring_job_id: job.id,
-        workspace_id: workspaceId,
-        customer_id: customerId,
-        model_id: modelId,
-        probability,
-        risk_band: probability < 0.5 ? 'low' : 'high',
-        factors: '[]',
-        scored_at: new Date(),
-      })),
-    )
-    .execute();
-  return job.id;
+  return insertCurrentScoring(db, workspaceId, modelId, {
+    asOf,
+    current: true,
+    predictions: [...probabilities].map(([customerId, probability]) => ({
+      customerId,
+      probability,
+      riskBand: probability < 0.5 ? 'low' : 'high',
+    })),
+  });
 }
 
 for (const kind of testDatabaseKinds()) {

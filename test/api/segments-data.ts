@@ -1,5 +1,6 @@
-import { sql, type Db } from '@tagwise/api';
+import type { Db } from '@tagwise/api';
 import { createRng, type Rng } from '@tagwise/engine';
+import { insertChurnModel, insertScoring } from './churn-rows.ts';
 import type { TestServer } from './harness.ts';
 
 /** A generated customer and everything a segment can read about them. */
@@ -115,89 +116,31 @@ export async function storeSegmentCustomers(
     }));
   });
   if (holdings.length > 0) await db.insertInto('customer_tags').values(holdings).execute();
-  const modelId = await insertChurnModel(db, workspaceId);
-  const scored = customers.filter((c) => c.probability !== null);
+  const modelId = await insertChurnModel(db, workspaceId, {
+    label: { kind: 'column', column: 'churn' },
+    riskBands: RISK_BANDS,
+  });
+  const prediction = (customerId: number, probability: number) => ({
+    customerId,
+    probability,
+    riskBand: bandOf(probability),
+  });
   // A superseded scoring that says the opposite: reading it would flip every comparison.
-  await insertScoring(
-    db,
-    workspaceId,
-    modelId,
-    false,
-    customers.map((c) => ({
-      customerId: ids.get(c.externalId)!,
-      probability: 1 - (c.probability ?? 0.5),
-    })),
-  );
-  await insertScoring(
-    db,
-    workspaceId,
-    modelId,
-    true,
-    scored.map((c) => ({ customerId: ids.get(c.externalId)!, probability: c.probability! })),
-  );
+  await insertScoring(db, workspaceId, modelId, {
+    asOf: new Date(),
+    current: false,
+    predictions: customers.map((c) =>
+      prediction(ids.get(c.externalId)!, 1 - (c.probability ?? 0.5)),
+    ),
+  });
+  await insertScoring(db, workspaceId, modelId, {
+    asOf: new Date(),
+    current: true,
+    predictions: customers
+      .filter((c) => c.probability !== null)
+      .map((c) => prediction(ids.get(c.externalId)!, c.probability!)),
+  });
   return ids;
-}
-
-async function insertChurnModel(db: Db, workspaceId: string): Promise<string> {
-  const row = await db
-    .insertInto('churn_models')
-    .values({
-      workspace_id: workspaceId,
-      version: 1,
-      status: 'active',
-      label: JSON.stringify({ kind: 'column', column: 'churn' }),
-      feature_schema: JSON.stringify({ inputs: [], dropped: [] }),
-      artifact: new Uint8Array([1]),
-      metrics: '{}',
-      heldout_metric: 'roc_auc',
-      heldout_value: 0.8,
-      importance: '[]',
-      risk_bands: JSON.stringify(RISK_BANDS),
-      classifier: 'logistic',
-      backend: 'cpu',
-      training_seconds: 1,
-      training_rows: 1,
-      positives: 1,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-async function insertScoring(
-  db: Db,
-  workspaceId: string,
-  modelId: string,
-  current: boolean,
-  predictions: readonly { customerId: number; probability: number }[],
-): Promise<void> {
-  const job = await db
-    .insertInto('jobs')
-    .values({ workspace_id: workspaceId, kind: 'churn-score', params: '{}' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto('churn_scorings')
-    .values({ job_id: job.id, workspace_id: workspaceId, model_id: modelId, as_of: new Date() })
-    .execute();
-  await sql`UPDATE churn_scorings SET completed_at = now(), is_current = ${current}
-             WHERE job_id = ${job.id}`.execute(db);
-  if (predictions.length === 0) return;
-  await db
-    .insertInto('churn_predictions')
-    .values(
-      predictions.map((p) => ({
-        scoring_job_id: job.id,
-        workspace_id: workspaceId,
-        customer_id: p.customerId,
-        model_id: modelId,
-        probability: p.probability,
-        risk_band: bandOf(p.probability),
-        factors: '[]',
-        scored_at: new Date(),
-      })),
-    )
-    .execute();
 }
 
 /** A segment member as the API returns it. */
