@@ -1,28 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { TAG_DEFINITION_FIELDS } from './tag-definition.ts';
-import {
-  ChangeMessageSchema,
-  TagCategorySchema,
-  TagKindSchema,
-  TagParams,
-  TagSourceSchema,
-  TagStatusSchema,
-} from './tag.schema.ts';
-
-export const TagDefinitionSchema = z
-  .object({
-    slug: z.string(),
-    displayName: z.string(),
-    kind: TagKindSchema,
-    category: TagCategorySchema,
-    definition: z.string(),
-    usageNote: z.string(),
-    owner: z.string(),
-    status: TagStatusSchema,
-    autoAccept: z.boolean(),
-    source: TagSourceSchema,
-  })
-  .openapi('TagDefinition', { description: 'Everything a version stores about a tag' });
+import { ChangeMessageSchema, TagDefinitionSchema, TagParams } from './tag.schema.ts';
 
 export const FieldChangeSchema = z
   .object({

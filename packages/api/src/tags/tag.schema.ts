@@ -37,9 +37,8 @@ export const TagSourceSchema = z
       'Where the suggestions of this tag come from: a rule of a rule table (rule tags), a cluster of a run (model tags), the churn model and its threshold (predictive tags), or people (fact tags)',
   });
 
-export const TagSchema = z
+export const TagDefinitionSchema = z
   .object({
-    id: z.uuid(),
     slug: z.string(),
     displayName: z.string(),
     kind: TagKindSchema,
@@ -55,6 +54,13 @@ export const TagSchema = z
         'Suggestions at or above the policy auto-accept confidence become customer tags without review',
     }),
     source: TagSourceSchema,
+  })
+  .openapi('TagDefinition', { description: 'Everything a version stores about a tag' });
+
+export const TagSchema = z
+  .object({
+    id: z.uuid(),
+    ...TagDefinitionSchema.shape,
     createdAt: z.string(),
     updatedAt: z.string(),
   })

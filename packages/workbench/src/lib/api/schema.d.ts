@@ -9686,8 +9686,10 @@ export interface components {
       category: components['schemas']['TagCategory'];
       definition: string;
       usageNote: string;
+      /** @description Who answers for the tag; empty when nobody was named */
       owner: string;
       status: components['schemas']['TagStatus'];
+      /** @description Suggestions at or above the policy auto-accept confidence become customer tags without review */
       autoAccept: boolean;
       source: components['schemas']['TagSource'];
     };
