@@ -3,6 +3,8 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import {
   connectDatabase,
+  namedStatement,
+  runNamedStatement,
   createJsonLogger,
   parseConfig,
   startServer,
@@ -27,8 +29,7 @@ const tagwise = await startServer(parseConfig({ PORT: '0', TAGWISE_BOOTSTRAP_KEY
 
 // The workspace id is resolved once, so each request makes exactly one indexed lookup.
 const workspaceIds = new Map<string, string>();
-const bare = new Hono().get('/lookup/:workspace/:externalId', async (c) => {
-  const slug = c.req.param('workspace');
+async function workspaceIdOf(slug: string): Promise<string> {
   let workspaceId = workspaceIds.get(slug);
   if (workspaceId === undefined) {
     const workspace = await database.db
@@ -39,12 +40,28 @@ const bare = new Hono().get('/lookup/:workspace/:externalId', async (c) => {
     workspaceId = workspace.id;
     workspaceIds.set(slug, workspaceId);
   }
+  return workspaceId;
+}
+const bare = new Hono().get('/lookup/:workspace/:externalId', async (c) => {
   const row = await database.db
     .selectFrom('customers')
     .select(['id', 'external_id', 'attributes', 'features', 'features_as_of', 'updated_at'])
-    .where('workspace_id', '=', workspaceId)
+    .where('workspace_id', '=', await workspaceIdOf(c.req.param('workspace')))
     .where('external_id', '=', c.req.param('externalId'))
     .executeTakeFirst();
+  return row ? c.json(row) : c.json({ error: 'not found' }, 404);
+});
+// The same lookup as a named prepared statement, the way Tagwise runs its hot reads.
+const CUSTOMER_BY_EXTERNAL_ID = namedStatement(
+  'bench_customer_by_external_id',
+  `SELECT id, external_id, attributes, features, features_as_of, updated_at
+     FROM customers WHERE workspace_id = $1::uuid AND external_id = $2::text`,
+);
+bare.get('/prepared/:workspace/:externalId', async (c) => {
+  const [row] = await runNamedStatement(database.db, CUSTOMER_BY_EXTERNAL_ID, [
+    await workspaceIdOf(c.req.param('workspace')),
+    c.req.param('externalId'),
+  ]);
   return row ? c.json(row) : c.json({ error: 'not found' }, 404);
 });
 const bareServer = serve({ fetch: bare.fetch, port: 0, hostname: '127.0.0.1' });

@@ -11,6 +11,7 @@ export {
 } from './server.ts';
 export { createJsonLogger, createMemoryLogger, type Logger, type LogRecord } from './logger.ts';
 export { connectDatabase, type DatabaseHandle, type DatabaseTarget } from './db/connect.ts';
+export { namedStatement, runNamedStatement, type NamedStatement } from './db/named-statement.ts';
 export type { Database, Db } from './db/database.ts';
 export {
   MIGRATIONS,

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { chunks, INSERT_CHUNK_ROWS } from '../db/chunks.ts';
 import type { CustomerRow } from '../customers/customer.table.ts';
 import type { Db } from '../db/database.ts';
+import { namedStatement, runNamedStatement } from '../db/named-statement.ts';
 import type { ChurnModelStatus } from './churn-model.table.ts';
 import type {
   ChurnScoringRow,
@@ -179,22 +180,32 @@ export async function findCurrentPredictions(
 }
 
 /**
- * One customer's current prediction by external id, in one call of
- * `current_churn_prediction_by_external_id`: the hot read path of services asking for a
- * customer's churn, whose four-table join keeps its plan across calls (see its migration).
+ * The hot read path of services asking for a customer's churn: the current scoring's
+ * prediction for one external id, with its model, prepared once per session (see
+ * `namedStatement`). Same columns as `currentPredictionQuery`.
  */
+const CURRENT_PREDICTION_BY_EXTERNAL_ID = namedStatement(
+  'current_churn_prediction_by_external_id',
+  `SELECT p.customer_id, p.probability, p.risk_band, p.factors, p.scored_at, p.model_id,
+          m.version, m.status
+     FROM customers c
+     JOIN churn_scorings s ON s.workspace_id = c.workspace_id AND s.is_current
+     JOIN churn_predictions p ON p.scoring_job_id = s.job_id AND p.customer_id = c.id
+     JOIN churn_models m ON m.id = p.model_id
+    WHERE c.workspace_id = $1::uuid AND c.external_id = $2::text`,
+);
+
+/** One customer's current prediction by external id. */
 export async function findCurrentPredictionByExternalId(
   db: Db,
   workspaceId: string,
   externalId: string,
 ): Promise<PredictionWithModel | undefined> {
-  const { rows } = await sql<CurrentPredictionRow>`
-    SELECT customer_id, probability, risk_band, factors, scored_at, model_id,
-           model_version AS version, model_status AS status
-      FROM current_churn_prediction_by_external_id(${workspaceId}::uuid, ${externalId})`.execute(
+  const [row] = await runNamedStatement<CurrentPredictionRow>(
     db,
+    CURRENT_PREDICTION_BY_EXTERNAL_ID,
+    [workspaceId, externalId],
   );
-  const row = rows[0];
   return row === undefined ? undefined : toPredictionWithModel(row);
 }
 

@@ -1,8 +1,9 @@
 import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
+import { NamedStatementClient } from './named-statement-pg.ts';
+import { NamedStatementPGlite } from './named-statement-pglite.ts';
 
 /** Where the data lives: embedded PGlite (on disk, or in memory for tests) or a server. */
 export type DatabaseTarget =
@@ -25,7 +26,8 @@ const INT8_OID = 20;
 
 /**
  * Opens the database. PGlite and node-postgres return `bigint` differently (number vs
- * string); both are made to return numbers (our bigint ids stay far below 2^53).
+ * string); both are made to return numbers (our bigint ids stay far below 2^53). Both run
+ * `namedStatement`s as named prepared statements.
  *
  * @example
  * const { db, close } = await connectDatabase({ kind: 'pglite', dataDir: '.tagwise/data' });
@@ -34,6 +36,7 @@ export async function connectDatabase(target: DatabaseTarget): Promise<DatabaseH
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: target.url,
+      Client: NamedStatementClient,
       max: target.poolSize ?? 10,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -48,9 +51,11 @@ export async function connectDatabase(target: DatabaseTarget): Promise<DatabaseH
     return { db, kind: 'postgres', shared: true, close: () => db.destroy() };
   }
   if (target.dataDir !== undefined) await mkdir(target.dataDir, { recursive: true });
-  const pglite = await PGlite.create(target.dataDir, {
+  const pglite = new NamedStatementPGlite({
+    dataDir: target.dataDir,
     parsers: { [INT8_OID]: (value: string) => Number(value) },
   });
+  await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return { db, kind: 'pglite', shared: false, close: () => db.destroy() };
 }

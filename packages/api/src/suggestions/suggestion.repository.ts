@@ -2,6 +2,7 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { SuggestionSource } from '@tagwise/engine';
 import { chunks } from '../db/chunks.ts';
 import type { Database, Db } from '../db/database.ts';
+import { namedStatement, runNamedStatement } from '../db/named-statement.ts';
 import type { NewSuggestionRow, SuggestionRow, SuggestionStatus } from './suggestion.table.ts';
 
 /** Suggestion rows per INSERT (9 parameters each). */
@@ -167,10 +168,44 @@ export async function listCustomerSuggestions(
 }
 
 /**
+ * The hot read path of calling services: a customer's suggestions (newest first, optionally
+ * one status, at most `$4`) as the JSON array of their API views, built by the database — the
+ * fields of `toSuggestionView`, times as JavaScript's toISOString writes them — so the
+ * explanations pass through without being parsed and written again. Prepared once per session
+ * (see `namedStatement`). No row: the workspace has no such customer.
+ */
+const CUSTOMER_SUGGESTIONS_JSON = namedStatement(
+  'customer_suggestions_json',
+  `SELECT coalesce((
+     SELECT json_agg(json_build_object(
+              'id', s.id,
+              'customer', c.external_id,
+              'tag', t.slug,
+              'tagDisplayName', t.display_name,
+              'source', s.source,
+              'sourceVersion', s.source_version,
+              'confidence', s.confidence,
+              'explanation', json_build_object(
+                'factors', s.explanation -> 'factors', 'text', s.explanation -> 'text'),
+              'status', s.status,
+              'decidedBy', s.decided_by,
+              'decidedAt', to_char(s.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+              'reason', s.reason,
+              'createdAt', to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+            ORDER BY s.created_at DESC, s.confidence DESC)
+       FROM (SELECT * FROM suggestions
+              WHERE suggestions.customer_id = c.id
+                AND ($3::text IS NULL OR suggestions.status = $3::text)
+              ORDER BY suggestions.created_at DESC, suggestions.confidence DESC
+              LIMIT $4::integer) s
+       JOIN tags t ON t.id = s.tag_id), '[]')::text AS items
+     FROM customers c
+    WHERE c.workspace_id = $1::uuid AND c.external_id = $2::text`,
+);
+
+/**
  * The same suggestions as `listCustomerSuggestions`, already as the JSON array of their API
- * views, from one call of `customer_suggestions_json` (see its migration): the hot read path
- * of calling services, which keeps its plans across calls and passes the explanations through
- * without parsing them. `undefined`: the workspace has no such customer.
+ * views. `undefined`: the workspace has no such customer.
  *
  * @example
  * const items = await findCustomerSuggestionsJson(db, workspace.id, 'c42', 'pending'); // '[{"id": ...}]'
@@ -181,10 +216,13 @@ export async function findCustomerSuggestionsJson(
   externalId: string,
   status?: SuggestionStatus,
 ): Promise<string | undefined> {
-  const { rows } = await sql<{ items: string | null }>`
-    SELECT customer_suggestions_json(${workspaceId}::uuid, ${externalId}, ${status ?? null}::text,
-      ${CUSTOMER_SUGGESTIONS_LIMIT}::integer) AS items`.execute(db);
-  return rows[0]?.items ?? undefined;
+  const [row] = await runNamedStatement<{ items: string }>(db, CUSTOMER_SUGGESTIONS_JSON, [
+    workspaceId,
+    externalId,
+    status ?? null,
+    CUSTOMER_SUGGESTIONS_LIMIT,
+  ]);
+  return row?.items;
 }
 
 export interface Decision {

@@ -13,6 +13,7 @@ import * as createSegments from './20261123T0010-create-segments.ts';
 import * as createWebhooks from './20261123T0011-create-webhooks.ts';
 import * as createReportSnapshots from './20261123T0012-create-report-snapshots.ts';
 import * as createCustomerReadFunctions from './20261123T0013-create-customer-read-functions.ts';
+import * as dropCustomerReadFunctions from './20261123T0014-drop-customer-read-functions.ts';
 
 /**
  * Every migration, in order. Listed statically (no `fs` scan) so the set is reviewable
@@ -32,6 +33,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261123T0011-create-webhooks': createWebhooks,
   '20261123T0012-create-report-snapshots': createReportSnapshots,
   '20261123T0013-create-customer-read-functions': createCustomerReadFunctions,
+  '20261123T0014-drop-customer-read-functions': dropCustomerReadFunctions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
