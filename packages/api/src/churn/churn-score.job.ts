@@ -137,6 +137,7 @@ export const churnScoreJob: JobHandler<ChurnScoreParams> = {
         meanProbability: summary.meanProbability,
       },
       message: `scored ${scored} customers with churn model v${active.version}${skipped > 0 ? `; ${skipped} skipped` : ''}`,
+      analyze: ['churn_predictions', 'churn_scorings'],
       persist: async (trx, record) => {
         await completeScoring(trx, workspaceId, job.id, summary);
         await record({

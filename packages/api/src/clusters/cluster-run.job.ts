@@ -298,6 +298,7 @@ export const clusterRunJob: JobHandler<ClusterRunParams> = {
       message: `k = ${run.k} over ${n} customers${
         loaded.skipped > 0 ? ` (${loaded.skipped} lacking one of the features left out)` : ''
       }${cont ? `; ${cont.carried.length} names carried over` : ''}`,
+      analyze: ['cluster_assignments'],
       persist: async (trx, record) => {
         // Runs on the same features finish one at a time; the loser retries against the winner.
         await sql`SELECT pg_advisory_xact_lock(hashtext(${`cluster-run:${workspaceId}:${featureSet}`}))`.execute(

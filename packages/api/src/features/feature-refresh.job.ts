@@ -146,6 +146,7 @@ export const featureRefreshJob: JobHandler<FeatureRefreshParams> = {
         scope: onlyStale ? 'stale' : 'all',
       },
       message: `features of ${done} customers as of ${asOf.toISOString()}`,
+      analyze: ['customers'],
       persist: async (trx, record) => {
         for (const batch of batches) {
           await saveCustomerFeatures(

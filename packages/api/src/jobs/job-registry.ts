@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { RecordChange } from '../audit/change-hooks.ts';
-import type { Db } from '../db/database.ts';
+import type { Database, Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import type { Role } from '../keys/roles.ts';
 import type { JobRow, JsonObject, JsonValue } from './job.table.ts';
@@ -33,6 +33,13 @@ export interface JobOutcome {
   readonly message?: string;
   /** `record` reports the changes written (audit log, webhook events) in the same transaction. */
   readonly persist?: (trx: Db, record: RecordChange) => Promise<void>;
+  /**
+   * Tables the job rewrote in bulk. Their planner statistics are refreshed (ANALYZE) once the
+   * results are committed, so the reads that follow are planned for the new row counts: on
+   * PGlite nothing else would do it (it runs no autovacuum), and on a server autovacuum gets
+   * to a fresh table only after a while.
+   */
+  readonly analyze?: readonly (keyof Database)[];
 }
 
 export interface JobHandler<Params extends JsonObject = JsonObject> {

@@ -110,6 +110,29 @@ for (const kind of testDatabaseKinds()) {
       expect(await worker.runOnce()).toBe(false);
     });
 
+    it('refreshes the planner statistics of the tables a job rewrote once it succeeded', async () => {
+      const plannedRows = async () =>
+        (
+          await sql<{ reltuples: number }>`
+            SELECT reltuples FROM pg_class WHERE oid = 'workspaces'::regclass`.execute(database.db)
+        ).rows[0]!.reltuples;
+      // -1: never analysed (too few changes for autovacuum on a server, none at all on PGlite).
+      expect(await plannedRows()).toBe(-1);
+      const analysing: JobHandler<{ value: number }> = {
+        ...recordingJob(),
+        kind: 'record-and-analyse',
+        async run(context) {
+          return { ...(await recordingJob().run(context)), analyze: ['workspaces'] };
+        },
+      };
+      const registry = new JobRegistry().register(analysing);
+      const worker = createWorker({ db: database.db, registry, logger, progressIntervalMs: 0 });
+      await enqueue('record-and-analyse', 3);
+      expect(await worker.runOnce()).toBe(true);
+      expect(await results()).toEqual([3]);
+      expect(await plannedRows()).toBe(1);
+    });
+
     it('cancels a queued job at once and a running job at its next check, writing nothing', async () => {
       const queued = await enqueue('record', 1);
       const cancelled = await requestJobCancel(database.db, workspace.id, queued.id);

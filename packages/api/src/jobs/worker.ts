@@ -2,7 +2,8 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { EngineError } from '@tagwise/engine';
 import { changeRecorder, type ChangeHook } from '../audit/change-hooks.ts';
-import type { Db } from '../db/database.ts';
+import { sql } from 'kysely';
+import type { Database, Db } from '../db/database.ts';
 import { errorFields, type Logger } from '../logger.ts';
 import {
   claimNextJob,
@@ -228,6 +229,20 @@ export function createWorker(options: WorkerOptions): Worker {
         message: outcome.message,
       });
     });
+    await analyzeTables(job, outcome.analyze ?? []);
+  }
+
+  /** Refreshes planner statistics; the job has succeeded already, so a failure is only logged. */
+  async function analyzeTables(job: JobRow, tables: readonly (keyof Database)[]): Promise<void> {
+    try {
+      for (const table of tables) await sql`ANALYZE ${sql.table(table)}`.execute(db);
+    } catch (error) {
+      logger.warn({
+        msg: 'refreshing planner statistics failed',
+        jobId: job.id,
+        ...errorFields(error),
+      });
+    }
   }
 
   async function recover(): Promise<number> {

@@ -154,6 +154,7 @@ export function createSuggestJob(
       return {
         result,
         message: `${rows.length} suggestions to store`,
+        analyze: ['suggestions', 'customer_tags'],
         persist: async (trx, record) => {
           const inserted = await insertSuggestions(trx, rows);
           outcome.created = inserted.length;
