@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { writeTransaction, type ServiceContext } from '../audit/change-hooks.ts';
 import type { Db } from '../db/database.ts';
 import type { TtlCache } from '../http/ttl-cache.ts';
@@ -27,7 +27,7 @@ export function generateKeySecret(): string {
 
 /** Hex SHA-256 of a secret. A plain hash suffices: the secrets are high-entropy, not passwords. */
 export function hashKeySecret(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
+  return hash('sha256', secret);
 }
 
 /** The public view of a key (never the secret or its hash). */
