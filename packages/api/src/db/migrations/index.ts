@@ -14,6 +14,7 @@ import * as createWebhooks from './20261123T0011-create-webhooks.ts';
 import * as createReportSnapshots from './20261123T0012-create-report-snapshots.ts';
 import * as createCustomerReadFunctions from './20261123T0013-create-customer-read-functions.ts';
 import * as dropCustomerReadFunctions from './20261123T0014-drop-customer-read-functions.ts';
+import * as indexCustomerSuggestionsNewestFirst from './20261123T0015-index-customer-suggestions-newest-first.ts';
 
 /**
  * Every migration, in order. Listed statically (no `fs` scan) so the set is reviewable
@@ -34,6 +35,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261123T0012-create-report-snapshots': createReportSnapshots,
   '20261123T0013-create-customer-read-functions': createCustomerReadFunctions,
   '20261123T0014-drop-customer-read-functions': dropCustomerReadFunctions,
+  '20261123T0015-index-customer-suggestions-newest-first': indexCustomerSuggestionsNewestFirst,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
