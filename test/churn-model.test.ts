@@ -94,12 +94,16 @@ describe('churn design', () => {
       flag: i % 2,
       plan: i % 3 === 0 ? 'a' : 'b',
     }));
-    const design = fitChurnDesign(rows, [
-      { name: 'spend', kind: 'numeric' },
-      { name: 'age', kind: 'numeric' },
-      { name: 'flag', kind: 'numeric' },
-      { name: 'plan', kind: 'categorical' },
-    ]);
+    const design = fitChurnDesign(
+      rows,
+      [
+        { name: 'spend', kind: 'numeric' },
+        { name: 'age', kind: 'numeric' },
+        { name: 'flag', kind: 'numeric' },
+        { name: 'plan', kind: 'categorical' },
+      ],
+      { hingeKnots: 0 },
+    );
     expect(design.columns.map((c) => c.name)).toEqual([
       'log1p(spend)',
       'age',
@@ -115,6 +119,62 @@ describe('churn design', () => {
       for (let r = 0; r < matrix.rows; r++) mean += matrix.data[r * matrix.cols + j]!;
       expect(Math.abs(mean / matrix.rows)).toBeLessThan(1e-9);
     }
+  });
+
+  it('adds hinges at the quartiles of the rows it is fitted on, on the log scale for heavy tails', () => {
+    const columns = [
+      { name: 'age', kind: 'numeric' as const },
+      { name: 'plan', kind: 'numeric' as const },
+    ];
+    // age 1..100: knots at the 25th, 50th and 75th value; plan has 2 values: no hinges.
+    const train: CustomerRow[] = Array.from({ length: 100 }, (_, i) => ({
+      age: i + 1,
+      plan: i % 2,
+    }));
+    const design = fitChurnDesign(train, columns, { hingeKnots: 3 });
+    expect(design.columns.map((c) => c.name)).toEqual([
+      'age',
+      'log1p(age)',
+      'max(0, age − 25)',
+      'max(0, age − 50)',
+      'max(0, age − 75)',
+      'plan',
+    ]);
+    // Scoring rows do not move the knots: the hinge of age 60 at knot 50 is 10.
+    const scored = applyChurnDesign(design, [
+      { age: 60, plan: 0 },
+      { age: 5000, plan: 1 },
+    ]).matrix;
+    const raw = (r: number, j: number): number =>
+      scored.data[r * scored.cols + j]! * design.scaler.scales[j]! + design.scaler.centers[j]!;
+    expect(raw(0, 2)).toBeCloseTo(35, 9);
+    expect(raw(0, 3)).toBeCloseTo(10, 9);
+    expect(raw(0, 4)).toBeCloseTo(0, 9);
+    expect(raw(1, 4)).toBeCloseTo(4925, 9);
+    // Fitted on other rows, the knots follow those rows.
+    const later = train.map((row) => ({ ...row, age: (row.age as number) + 1000 }));
+    expect(fitChurnDesign(later, columns, { hingeKnots: 3 }).columns.map((c) => c.knot)).toEqual([
+      undefined,
+      undefined,
+      1025,
+      1050,
+      1075,
+      undefined,
+    ]);
+
+    // A heavy tail is replaced by its log, and the hinges bend the log at its quantiles.
+    const rng = createRng(3);
+    const heavy: CustomerRow[] = Array.from({ length: 401 }, () => ({
+      spend: Math.exp(rng.nextNormal() * 1.5),
+    }));
+    const logDesign = fitChurnDesign(heavy, [{ name: 'spend', kind: 'numeric' }]);
+    const logs = heavy.map((row) => Math.log1p(row.spend as number)).sort((a, b) => a - b);
+    expect(logDesign.columns.map((c) => [c.transform, c.knot])).toEqual([
+      ['log1p', undefined],
+      ['log1p', logs[100]],
+      ['log1p', logs[200]],
+      ['log1p', logs[300]],
+    ]);
   });
 
   it('encodes a column-major chunk exactly like the row encoder', () => {

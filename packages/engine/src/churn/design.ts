@@ -19,6 +19,11 @@ export interface DesignColumn {
   /** Index into the encoder's `outputNames`. */
   readonly encoded: number;
   readonly transform: 'identity' | 'log1p';
+  /**
+   * When set, the column is the hinge max(0, transform(x) − knot): a piecewise-linear basis
+   * function that lets a linear model change slope at the knot.
+   */
+  readonly knot?: number;
   /** Index into the encoder's `columns`: the input column this design column comes from. */
   readonly source: number;
 }
@@ -36,8 +41,10 @@ export interface ChurnDesign {
 export interface DesignOptions {
   /** One-hot cap per categorical column. @default 20 */
   readonly maxLevels?: number;
-  /** Apply the log expansion below. @default true */
+  /** Apply the log and hinge expansion below; `false` keeps every encoded column as is. @default true */
   readonly logExpansion?: boolean;
+  /** Hinge knots per continuous column, at inner training quantiles (0 = none). @default 3 */
+  readonly hingeKnots?: number;
 }
 
 /** Distinct values a numeric column needs before it is treated as continuous. */
@@ -94,8 +101,12 @@ function encodedSources(encoder: TableEncoder): number[] {
  * distinct values) whose skewness exceeds 1 is replaced by its signed log1p (money, counts:
  * heavy tails would otherwise dominate a linear model); any other continuous non-negative
  * column keeps its value and gains a log1p companion, so a linear model can bend (e.g. churn
- * hazard falling fast over the first months of tenure). Then every design column is
- * standardised with the training mean and sd, so the training mean maps to 0.
+ * hazard falling fast over the first months of tenure). Every continuous column also gains
+ * `hingeKnots` hinges max(0, v − k) of its main value v (the log when it replaced the
+ * column), with knots k at the inner quantiles 1/(n+1), …, n/(n+1) of the training rows: a
+ * piecewise-linear basis, so a linear model can learn thresholds and plateaus (churn that
+ * stops falling after the first year) that neither the value nor its log can draw. Then every
+ * design column is standardised with the training mean and sd, so the training mean maps to 0.
  *
  * @param rows - training rows
  * @param columns - input columns to use (id, label and excluded columns left out)
@@ -123,16 +134,51 @@ export function fitChurnDesign(
     const shape = columnShape(matrix, encoded);
     if (shape.distinct < MIN_DISTINCT) {
       design.push({ name, encoded, transform: 'identity', source });
-    } else if (Math.abs(shape.skew) > HEAVY_TAIL_SKEW) {
+      return;
+    }
+    const heavy = Math.abs(shape.skew) > HEAVY_TAIL_SKEW;
+    if (heavy) {
       design.push({ name: `log1p(${name})`, encoded, transform: 'log1p', source });
     } else {
       design.push({ name, encoded, transform: 'identity', source });
       if (shape.min >= 0)
         design.push({ name: `log1p(${name})`, encoded, transform: 'log1p', source });
     }
+    const transform = heavy ? 'log1p' : 'identity';
+    const inner = heavy ? `log1p(${name})` : name;
+    for (const knot of hingeKnots(matrix, encoded, transform, options.hingeKnots ?? 3)) {
+      const label = Number(knot.toPrecision(4));
+      design.push({ name: `max(0, ${inner} − ${label})`, encoded, transform, knot, source });
+    }
   });
   const expanded = expand(design, matrix);
   return { encoder, columns: design, scaler: fitScaler(expanded, 'standard') };
+}
+
+/**
+ * Distinct knots at the inner quantiles i / (count + 1) of column `c` after `transform`,
+ * strictly inside (min, max) so no hinge is constant or a copy of the column.
+ */
+function hingeKnots(
+  matrix: Matrix,
+  c: number,
+  transform: DesignColumn['transform'],
+  count: number,
+): number[] {
+  const values = new Float64Array(matrix.rows);
+  for (let r = 0; r < matrix.rows; r++) {
+    const v = matrix.data[r * matrix.cols + c]!;
+    values[r] = transform === 'log1p' ? signedLog1p(v) : v;
+  }
+  values.sort();
+  const min = values[0]!;
+  const max = values[values.length - 1]!;
+  const knots: number[] = [];
+  for (let i = 1; i <= count; i++) {
+    const knot = values[Math.floor(((values.length - 1) * i) / (count + 1))]!;
+    if (knot > min && knot < max && knots[knots.length - 1] !== knot) knots.push(knot);
+  }
+  return knots;
 }
 
 function expand(columns: readonly DesignColumn[], encoded: Matrix): Matrix {
@@ -143,7 +189,8 @@ function expand(columns: readonly DesignColumn[], encoded: Matrix): Matrix {
     for (let j = 0; j < width; j++) {
       const column = columns[j]!;
       const v = encoded.data[from + column.encoded]!;
-      out.data[r * width + j] = column.transform === 'log1p' ? signedLog1p(v) : v;
+      const t = column.transform === 'log1p' ? signedLog1p(v) : v;
+      out.data[r * width + j] = column.knot === undefined ? t : Math.max(0, t - column.knot);
     }
   }
   return out;

@@ -7,11 +7,13 @@ import {
 import { computeEventFeatures } from '../features/event-features.ts';
 import { eventCountsInWindow } from '../features/event-features-windows.ts';
 import {
+  CANCELLATION,
   customerEventIndex,
   customerLookup,
   DAY_MS,
   kindCode,
   PURCHASE,
+  RETURN,
   type EventLog,
 } from '../features/events.ts';
 import { createMatrix, selectRows } from '../linalg/matrix.ts';
@@ -38,7 +40,11 @@ export interface ChurnEventFeatureOptions {
  * - `order_gap_sd_days`: standard deviation of the days between consecutive orders (0 with
  *   fewer than three orders): regular buyers are more predictable than bursty ones;
  * - `avg_unit_price`: gross purchase amount / units bought, only when the log has
- *   quantities (cheap-in-bulk resellers behave differently from gift buyers).
+ *   quantities (cheap-in-bulk resellers behave differently from gift buyers);
+ * - `cancelled_orders`: distinct orders among the customer's cancellation and return events
+ *   (an event without an order counts alone): friction with the shop;
+ * - `cancelled_share`: cancelled_orders / (cancelled_orders + frequency), the same friction
+ *   against how much the customer orders.
  *
  * Rows: customers with at least one purchase before T (customers known only from returns or
  * other events are not "active"), sorted by id.
@@ -69,12 +75,21 @@ export function churnEventFeatures(log: EventLog, options: ChurnEventFeatureOpti
     active.ids,
   );
   const { gapSd, unitPrice } = orderRhythm(log, active.ids, asOf);
+  const cancelled = eventCountsInWindow(
+    log,
+    { kind: [CANCELLATION, RETURN], unit: 'orders' },
+    asOf,
+    active.ids,
+  );
+  const cancelledShare = Float64Array.from(cancelled, (c, i) => c / (c + orders[i]!));
   return appendFeatures(active, [
     { name: 'orders_last_30', values: recent },
     { name: 'days_per_order', values: daysPerOrder },
     { name: 'overdue_ratio', values: overdue },
     { name: 'order_gap_sd_days', values: gapSd },
     ...(unitPrice ? [{ name: 'avg_unit_price', values: unitPrice }] : []),
+    { name: 'cancelled_orders', values: Float64Array.from(cancelled) },
+    { name: 'cancelled_share', values: cancelledShare },
   ]);
 }
 
