@@ -92,12 +92,18 @@ export async function startTestServer(
     startupTasks?: ServerOptions['startupTasks'];
     changeHooks?: ServerOptions['changeHooks'];
     webhookOptions?: ServerOptions['webhookOptions'];
+    /** Test receivers listen on loopback, so webhooks may call any host unless a test says otherwise. */
+    webhookTargets?: 'public' | 'any';
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(kind);
   const acme = await createWorkspaceFixture(database.db, 'acme');
   const globex = await createWorkspaceFixture(database.db, 'globex');
-  const server = await startServer(parseConfig({ PORT: '0' }), {
+  const config = parseConfig({
+    PORT: '0',
+    TAGWISE_WEBHOOK_TARGETS: options.webhookTargets ?? 'any',
+  });
+  const server = await startServer(config, {
     database,
     logger: createMemoryLogger(),
     jobs: options.jobs ?? createJobRegistry().register(stepsJob),

@@ -198,11 +198,14 @@ for (const kind of testDatabaseKinds()) {
       expect(handedBack).toEqual(Array(3).fill({ status: 'pending', attempts: 0 }));
 
       // 2. Two queued by an API server that runs no deliverer.
-      const apiOnly = await startServer(parseConfig({ PORT: '0' }), {
-        database: t.database,
-        logger: createMemoryLogger(),
-        worker: false,
-      });
+      const apiOnly = await startServer(
+        parseConfig({ PORT: '0', TAGWISE_WEBHOOK_TARGETS: 'any' }),
+        {
+          database: t.database,
+          logger: createMemoryLogger(),
+          worker: false,
+        },
+      );
       const apiOnlyApi = adminApi(apiOnly.url, key);
       const queuedMeanwhile = [await apiOnlyApi.ping(hook.id), await apiOnlyApi.ping(hook.id)];
       await apiOnly.close();
@@ -230,7 +233,7 @@ for (const kind of testDatabaseKinds()) {
       hanging = false;
       let restarted: RunningServer | undefined;
       try {
-        restarted = await startServer(parseConfig({ PORT: '0' }), {
+        restarted = await startServer(parseConfig({ PORT: '0', TAGWISE_WEBHOOK_TARGETS: 'any' }), {
           database: t.database,
           logger: createMemoryLogger(),
           webhookOptions: WEBHOOK_OPTIONS,
@@ -259,6 +262,77 @@ for (const kind of testDatabaseKinds()) {
       } finally {
         await restarted?.close();
       }
+    });
+  });
+}
+
+for (const kind of testDatabaseKinds()) {
+  describe(`webhook targets on ${kind}`, () => {
+    let receiver: WebhookReceiver;
+    beforeAll(async () => {
+      receiver = await WebhookReceiver.start();
+    });
+    afterAll(() => receiver.close());
+
+    it('refuses URLs of loopback, private and link-local hosts by default, naming the address', async () => {
+      const t = await startTestServer(kind, { webhookTargets: 'public' });
+      try {
+        const api = adminApi(t.url, t.acme.keys.admin);
+        for (const [url, address] of [
+          [`${receiver.url}/hook`, '127.0.0.1'],
+          ['http://[::1]:9/hook', '::1'],
+          ['http://10.0.0.7/hook', '10.0.0.7'],
+          ['http://169.254.169.254/latest/meta-data', '169.254.169.254'],
+          ['http://[::ffff:192.168.1.1]/hook', '::ffff:c0a8:101'],
+        ]) {
+          const problem = await expectProblem(
+            await api.call('POST', '/webhooks', { url, events: ['tag.assigned'] }),
+            422,
+            'validation-failed',
+          );
+          expect(problem.errors).toEqual([
+            { path: 'url', message: expect.stringContaining(`resolves to ${address}`) },
+          ]);
+        }
+        const listed = await api.call('GET', '/webhooks');
+        expect(((await listed.json()) as { items: unknown[] }).items).toEqual([]);
+
+        // A public address is accepted; changing it to a private one is refused and changes nothing.
+        const created = await api.subscribe('https://93.184.216.34/hook');
+        await expectProblem(
+          await api.call('PATCH', `/webhooks/${created.id}`, { url: 'http://192.168.0.10/hook' }),
+          422,
+          'validation-failed',
+        );
+        const read = (await (
+          await api.call('GET', `/webhooks/${created.id}`)
+        ).json()) as WebhookJson;
+        expect(read.url).toBe('https://93.184.216.34/hook');
+      } finally {
+        await t.close();
+      }
+      expect(receiver.requests).toEqual([]);
+    });
+
+    it('checks the host again before every attempt and sends nothing to a private one', async () => {
+      // Saved while private hosts were allowed; the deliverer now allows only public ones, as
+      // when a host name comes to resolve to a private address after it was saved.
+      const t = await startTestServer(kind, {
+        webhookOptions: { ...WEBHOOK_OPTIONS, targets: 'public' },
+      });
+      try {
+        const api = adminApi(t.url, t.acme.keys.admin);
+        const created = await api.subscribe(`${receiver.url}/moved`);
+        await api.ping(created.id);
+        const [dead] = await api.until(created.id, ([d]) => d?.status === 'dead');
+        expect(dead).toMatchObject({ attempts: 3, lastStatusCode: null });
+        expect(dead!.lastError).toMatch(
+          /^not sent: resolves to 127\.0\.0\.1, which is not a public address/,
+        );
+      } finally {
+        await t.close();
+      }
+      expect(receiver.at('/moved')).toEqual([]);
     });
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { WebhookTargets } from './webhooks/webhook-target.ts';
 
 /** An environment that cannot start the service; the message lists every bad variable. */
 export class ConfigError extends Error {
@@ -42,6 +43,14 @@ const configSchema = z.object({
       .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
       .optional(),
   ),
+  TAGWISE_WEBHOOK_TARGETS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(['public', 'any'], {
+        error: 'must be "public" (only public internet hosts) or "any" (private networks too)',
+      })
+      .default('public'),
+  ),
 });
 
 /** The validated service configuration. */
@@ -54,6 +63,8 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   /** When set, an all-workspace admin key with exactly this secret exists after start. */
   readonly bootstrapKey: string | undefined;
+  /** Which hosts webhooks may call (see `WebhookTargets`). @default 'public' */
+  readonly webhookTargets: WebhookTargets;
 }
 
 /**
@@ -78,5 +89,6 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     dataDir: parsed.data.TAGWISE_DATA_DIR,
     databaseUrl: parsed.data.DATABASE_URL,
     bootstrapKey: parsed.data.TAGWISE_BOOTSTRAP_KEY,
+    webhookTargets: parsed.data.TAGWISE_WEBHOOK_TARGETS,
   };
 }

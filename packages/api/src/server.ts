@@ -107,6 +107,7 @@ export async function startServer(
     readiness,
     changeHooks,
     metrics,
+    webhookTargets: config.webhookTargets,
     ...(options.sseIntervalMs === undefined ? {} : { sseIntervalMs: options.sseIntervalMs }),
   });
   const server: ServerType = await new Promise((resolve) => {
@@ -129,7 +130,12 @@ export async function startServer(
   const deliverer =
     options.worker === false
       ? undefined
-      : createWebhookDeliverer({ db: database.db, logger, ...options.webhookOptions });
+      : createWebhookDeliverer({
+          db: database.db,
+          logger,
+          targets: config.webhookTargets,
+          ...options.webhookOptions,
+        });
   deliverer?.start();
   logger.info({ msg: 'listening', port, database: database.kind, worker: worker?.id ?? null });
 
@@ -204,6 +210,7 @@ export async function startWorkerProcess(
   const deliverer = createWebhookDeliverer({
     db: database.db,
     logger,
+    targets: config.webhookTargets,
     ...options.webhookOptions,
   });
   deliverer.start();

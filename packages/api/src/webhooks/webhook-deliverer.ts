@@ -16,6 +16,7 @@ import {
   type UniformSource,
 } from './webhook-retry.ts';
 import { sendDelivery, type SendResult } from './webhook-sender.ts';
+import type { WebhookTargets } from './webhook-target.ts';
 import { PollPause } from '../jobs/poll-pause.ts';
 
 export interface WebhookDelivererOptions {
@@ -36,6 +37,8 @@ export interface WebhookDelivererOptions {
   readonly retry?: Partial<RetryPolicy>;
   /** Jitter source. @default cryptoUniform */
   readonly uniform?: UniformSource;
+  /** Which hosts deliveries may go to. @default 'public' */
+  readonly targets?: WebhookTargets;
 }
 
 export interface WebhookDeliverer {
@@ -66,6 +69,7 @@ export function createWebhookDeliverer(options: WebhookDelivererOptions): Webhoo
   const leaseMs = options.leaseMs ?? 60_000;
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const uniform = options.uniform ?? cryptoUniform;
+  const targets = options.targets ?? 'public';
 
   let running = false;
   let loop: Promise<void> | undefined;
@@ -94,6 +98,7 @@ export function createWebhookDeliverer(options: WebhookDelivererOptions): Webhoo
       result = await sendDelivery(delivery, {
         timeoutMs: requestTimeoutMs,
         signal: stopping.signal,
+        targets,
       });
     } catch (error) {
       if (!stopping.signal.aborted) throw error;

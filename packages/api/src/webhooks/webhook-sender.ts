@@ -1,5 +1,6 @@
 import type { ClaimedDelivery } from './webhook-delivery.repository.ts';
 import { deliveryHeaders } from './webhook-signature.ts';
+import { webhookTargetRefusal, type WebhookTargets } from './webhook-target.ts';
 
 /**
  * The JSON body a receiver gets. `id` is the delivery id: the same on every attempt and on
@@ -36,13 +37,17 @@ async function bodySnippet(response: Response): Promise<string> {
 
 /**
  * POSTs one signed delivery. A 2xx answer is success; any other status (redirects are not
- * followed), a network error or no answer within `timeoutMs` is a failure. `signal`
+ * followed), a network error, no answer within `timeoutMs` or a host `targets` does not allow
+ * is a failure. `signal`
  * aborts the request when the deliverer stops.
  */
 export async function sendDelivery(
   delivery: ClaimedDelivery,
-  options: { timeoutMs: number; signal: AbortSignal },
+  options: { timeoutMs: number; signal: AbortSignal; targets: WebhookTargets },
 ): Promise<SendResult> {
+  // Checked again on every attempt: the host's addresses may have changed since it was saved.
+  const refusal = await webhookTargetRefusal(delivery.url, options.targets);
+  if (refusal !== undefined) return { ok: false, statusCode: null, error: `not sent: ${refusal}` };
   const body = deliveryBody(delivery);
   const headers = deliveryHeaders({
     secret: delivery.secret,

@@ -158,6 +158,7 @@ const redeliverRoute = defineRoute(ADMINS, {
 /** `/v1/workspaces/{workspace}/webhooks`. */
 export function webhookRoutes(deps: AppDeps) {
   const changeHooks = deps.changeHooks ?? [];
+  const targets = deps.webhookTargets ?? 'public';
   return createRouter()
     .openapi(createRoute, async (c) => {
       const ctx = serviceContext(c, deps.db, changeHooks);
@@ -165,6 +166,7 @@ export function webhookRoutes(deps: AppDeps) {
         ctx,
         workspaceOf(c),
         c.req.valid('json'),
+        targets,
       );
       return c.json({ ...toWebhookView(subscription), secret }, 201);
     })
@@ -187,7 +189,7 @@ export function webhookRoutes(deps: AppDeps) {
     .openapi(patchRoute, async (c) => {
       const { webhook } = c.req.valid('param');
       const ctx = serviceContext(c, deps.db, changeHooks);
-      const row = await patchWebhook(ctx, workspaceOf(c), webhook, c.req.valid('json'));
+      const row = await patchWebhook(ctx, workspaceOf(c), webhook, c.req.valid('json'), targets);
       return c.json(toWebhookView(row), 200);
     })
     .openapi(deleteRoute, async (c) => {

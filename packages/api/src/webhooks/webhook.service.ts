@@ -5,6 +5,7 @@ import { decodeCursor, toPage, UUID_PATTERN, type Page } from '../http/cursor.ts
 import { ProblemError } from '../http/problem.ts';
 import type { JsonObject } from '../jobs/job.table.ts';
 import type { WorkspaceRow } from '../workspaces/workspace.table.ts';
+import { webhookTargetRefusal, type WebhookTargets } from './webhook-target.ts';
 import {
   enqueueDelivery,
   findDelivery,
@@ -72,6 +73,16 @@ const auditedFields = (row: WebhookSubscriptionRow): JsonObject => ({
   active: row.active,
 });
 
+/** 422 on `url` when webhooks may not call its host (see `WebhookTargets`). */
+async function requireAllowedTarget(url: string, targets: WebhookTargets): Promise<void> {
+  const refusal = await webhookTargetRefusal(url, targets);
+  if (refusal !== undefined) {
+    throw ProblemError.validation('the webhook URL is not allowed', [
+      { path: 'url', message: refusal },
+    ]);
+  }
+}
+
 /**
  * Creates a subscription with a generated secret, returned this once (reads never show it;
  * `rotateWebhookSecret` replaces a lost one).
@@ -80,7 +91,9 @@ export async function createWebhook(
   ctx: ServiceContext,
   workspace: WorkspaceRow,
   input: CreateWebhookInput,
+  targets: WebhookTargets,
 ): Promise<{ subscription: WebhookSubscriptionRow; secret: string }> {
+  await requireAllowedTarget(input.url, targets);
   const secret = generateWebhookSecret();
   const subscription = await writeTransaction(ctx, async (trx, record) => {
     const row = await insertSubscription(trx, {
@@ -131,7 +144,9 @@ export async function patchWebhook(
   workspace: WorkspaceRow,
   id: string,
   patch: PatchWebhookInput,
+  targets: WebhookTargets,
 ): Promise<WebhookSubscriptionRow> {
+  if (patch.url !== undefined) await requireAllowedTarget(patch.url, targets);
   return writeTransaction(ctx, async (trx, record) => {
     const before = await getWebhook(trx, workspace, id);
     const after = (await updateSubscription(trx, workspace.id, id, {
