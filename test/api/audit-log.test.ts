@@ -193,5 +193,20 @@ for (const kind of testDatabaseKinds()) {
       );
       expect((await audit('action=forged')).items).toEqual([]);
     });
+
+    it('records the default rule tables once, when a workspace first needs them', async () => {
+      for (let read = 0; read < 2; read++) {
+        const res = await t.request('/v1/workspaces/globex/rule-tables', {
+          key: t.globex.keys.analyst,
+        });
+        expect(res.status).toBe(200);
+      }
+      const { items } = await audit('workspace=globex&action=rule-table.created');
+      expect(items.map((entry) => entry.data.name).sort()).toEqual(['lifecycle', 'rfm-segments']);
+      for (const entry of items) {
+        expect(entry).toMatchObject({ resource: 'rule-table', data: { version: 1 } });
+        expect(entry.data.tags).toEqual(expect.arrayContaining([expect.any(String)]));
+      }
+    });
   });
 }

@@ -1,3 +1,4 @@
+import { systemContext, writeTransaction } from '../audit/change-hooks.ts';
 import {
   createMatrix,
   evaluateRules,
@@ -178,7 +179,9 @@ async function* tableCandidates(
 export const ruleSuggestionProvider: SuggestionProvider = {
   source: 'rule',
   async *candidates(db, workspaceId, signal) {
-    const tables = await ensureDefaultRuleTables(db, workspaceId);
+    const tables = await writeTransaction(systemContext(db), (trx, record) =>
+      ensureDefaultRuleTables(trx, workspaceId, record),
+    );
     for (const table of tables) {
       if (!isRuleTableName(table.name)) continue;
       yield* tableCandidates(db, workspaceId, table, signal);

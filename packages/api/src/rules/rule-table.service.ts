@@ -1,5 +1,5 @@
 import { EngineError, formatRulePath, validateRuleTable, type RuleTable } from '@tagwise/engine';
-import { writeTransaction, type ServiceContext } from '../audit/change-hooks.ts';
+import { writeTransaction, type RecordChange, type ServiceContext } from '../audit/change-hooks.ts';
 import { availableFeatureNames } from '../clusters/customer-feature-values.ts';
 import type { Db } from '../db/database.ts';
 import { ProblemError } from '../http/problem.ts';
@@ -36,25 +36,37 @@ async function ensureRuleTags(
 
 /**
  * Stores version 1 of every default rule table the workspace lacks, and the tags of its
- * rules. Idempotent (concurrent callers store one version 1).
+ * rules, and records each table stored. Idempotent (concurrent callers store, and record, one
+ * version 1).
  */
 export async function ensureDefaultRuleTables(
   db: Db,
   workspaceId: string,
+  record: RecordChange,
 ): Promise<RuleTableRow[]> {
   const tables: RuleTableRow[] = [];
   for (const name of RULE_TABLE_NAMES) {
     let row = await findCurrentRuleTable(db, workspaceId, name);
     if (row === undefined) {
-      await insertRuleTableVersion(db, {
+      const rules = DEFAULT_RULE_TABLES[name].rules;
+      const stored = await insertRuleTableVersion(db, {
         workspaceId,
         name,
         version: 1,
-        rules: DEFAULT_RULE_TABLES[name].rules,
+        rules,
         createdBy: null,
       });
       row = (await findCurrentRuleTable(db, workspaceId, name))!;
       await ensureRuleTags(db, workspaceId, name, row.rules);
+      if (stored !== undefined) {
+        await record({
+          action: 'rule-table.created',
+          resource: 'rule-table',
+          resourceId: stored.id,
+          workspaceId,
+          data: { name, version: 1, rules: rules.length, tags: rules.map((rule) => rule.tag) },
+        });
+      }
     }
     tables.push(row);
   }
@@ -65,7 +77,7 @@ export async function listRuleTables(
   ctx: ServiceContext,
   workspace: WorkspaceRow,
 ): Promise<RuleTableRow[]> {
-  return writeTransaction(ctx, (trx) => ensureDefaultRuleTables(trx, workspace.id));
+  return writeTransaction(ctx, (trx, record) => ensureDefaultRuleTables(trx, workspace.id, record));
 }
 
 export async function getRuleTable(
@@ -115,7 +127,7 @@ export async function putRuleTable(
     ]);
   }
   return writeTransaction(ctx, async (trx, record) => {
-    await ensureDefaultRuleTables(trx, workspace.id);
+    await ensureDefaultRuleTables(trx, workspace.id, record);
     const current = (await findCurrentRuleTable(trx, workspace.id, name))!;
     const row = await insertRuleTableVersion(trx, {
       workspaceId: workspace.id,
