@@ -11,7 +11,7 @@ const { serialize } = protocol;
  * primary-key lookup). Queries inside a transaction (`transaction(tx => tx.query(...))`) and
  * all other SQL take PGlite's own path.
  *
- * Construct it as `new NamedStatementPGlite(dataDir, options)` and await `waitReady`.
+ * Construct it as `new NamedStatementPGlite({ dataDir, ...options })` and await `waitReady`.
  */
 export class NamedStatementPGlite extends PGlite {
   readonly #prepared = new Set<string>();
@@ -43,7 +43,7 @@ export class NamedStatementPGlite extends PGlite {
       serialize.execute({}),
       serialize.sync(),
     );
-    const { messages: replies } = await this.execProtocol(concatenate(messages), {
+    const { messages: replies } = await this.execProtocol(Buffer.concat(messages), {
       syncToFs: false,
       throwOnError: false,
     });
@@ -56,19 +56,9 @@ export class NamedStatementPGlite extends PGlite {
   }
 }
 
-/** Bind values go as text, which PostgreSQL casts to each parameter's type. */
-function toText(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString();
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
-
-function concatenate(parts: readonly Uint8Array[]): Uint8Array {
-  const whole = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    whole.set(part, offset);
-    offset += part.length;
-  }
-  return whole;
-}
+/**
+ * Bind values go as text, which PostgreSQL casts to each parameter's type (named statements
+ * take strings, numbers and null: `StatementParameter`).
+ */
+const toText = (value: unknown): string | null =>
+  value === null || value === undefined ? null : String(value);

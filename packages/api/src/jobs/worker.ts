@@ -1,8 +1,8 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { EngineError } from '@tagwise/engine';
 import { changeRecorder, type ChangeHook } from '../audit/change-hooks.ts';
-import { sql } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
 import { errorFields, type Logger } from '../logger.ts';
 import {
