@@ -27,8 +27,28 @@ describe('churn event features', () => {
     expect(Array.from(featureColumn(table, 'frequency'))).toEqual([3, 1]);
     expect(Array.from(featureColumn(table, 'cancelled_orders'))).toEqual([2, 0]);
     expect(Array.from(featureColumn(table, 'cancelled_share'))).toEqual([2 / 5, 0]);
+    // a's last order (T − 10 d) has 1 line against 4 lines / 3 orders; b's only order is its usual one.
+    expect(Array.from(featureColumn(table, 'last_order_lines_ratio'))).toEqual([3 / 4, 1]);
     // the documented rhythm features on the same log
     expect(Array.from(featureColumn(table, 'days_per_order'))).toEqual([100 / 3, 30]);
     expect(featureColumn(table, 'overdue_ratio')[0]).toBeCloseTo(10 / (100 / 3 + 1), 12);
+  });
+
+  it('compares the last order with the usual one, counting lines at the last purchase time', () => {
+    const log = eventLogFromRows([
+      // two orders of 10 units each (one of them in two lines), then a last order of 40 units
+      // in three lines at one time; a later purchase after T is ignored.
+      { customerId: 'a', time: T - 90 * DAY, amount: 10, order: 'o1', quantity: 10 },
+      { customerId: 'a', time: T - 60 * DAY, amount: 6, order: 'o2', quantity: 4 },
+      { customerId: 'a', time: T - 60 * DAY, amount: 9, order: 'o2', quantity: 6 },
+      { customerId: 'a', time: T - 20 * DAY, amount: 20, order: 'o3', quantity: 20 },
+      { customerId: 'a', time: T - 20 * DAY, amount: 10, order: 'o3', quantity: 10 },
+      { customerId: 'a', time: T - 20 * DAY, amount: 10, order: 'o3', quantity: 10 },
+      { customerId: 'a', time: T + 1 * DAY, amount: 99, order: 'o4', quantity: 99 },
+    ]);
+    const table = churnEventFeatures(log, { asOf: T });
+    // 6 lines in 3 orders: 2 per order, the last has 3.
+    expect(Array.from(featureColumn(table, 'last_order_lines_ratio'))).toEqual([3 / 2]);
+    expect(Array.from(featureColumn(table, 'avg_unit_price'))).toEqual([65 / 60]);
   });
 });

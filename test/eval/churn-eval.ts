@@ -211,7 +211,7 @@ sections.push(
   [
     '### online_retail.csv.gz, time-split label (T = 2011-09-01, H = 90 days)',
     '',
-    `${retailDefault!.rows.toLocaleString('en-GB')} customers with a purchase before T; ${(100 * retailDefault!.prevalence).toFixed(1)} % made no purchase in [T, T + 90 d). Features: the shared event features plus orders in the last 30 days, days per order, overdue ratio, order-gap spread, average unit price, cancelled orders and their share of all orders (and distinct products when \`--product\` is given); the design adds log companions and three quartile hinges to every continuous feature.`,
+    `${retailDefault!.rows.toLocaleString('en-GB')} customers with a purchase before T; ${(100 * retailDefault!.prevalence).toFixed(1)} % made no purchase in [T, T + 90 d). Features: the shared event features plus orders in the last 30 days, days per order, overdue ratio, order-gap spread, average unit price, cancelled orders and their share of all orders, the last order's lines against the usual (and distinct products when \`--product\` is given); the design adds log companions and three quartile hinges to every continuous feature.`,
     '',
     TABLE_HEAD,
     ...retailRuns,

@@ -30,7 +30,7 @@ export interface ChurnEventFeatureOptions {
 /**
  * Behavioural features for churn as of T: the shared event features (recency, frequency,
  * monetary, average order value, tenure, orders in the last / previous window, activity
- * trend, return rate, distinct products/categories) plus three derived columns documented
+ * trend, return rate, distinct products/categories) plus derived columns documented
  * here because only the churn model adds them:
  * - `orders_last_30`: distinct purchase orders in the 30 days before T (short-term activity);
  * - `days_per_order`: tenure_days / frequency, the customer's usual gap between orders;
@@ -44,7 +44,10 @@ export interface ChurnEventFeatureOptions {
  * - `cancelled_orders`: distinct orders among the customer's cancellation and return events
  *   (an event without an order counts alone): friction with the shop;
  * - `cancelled_share`: cancelled_orders / (cancelled_orders + frequency), the same friction
- *   against how much the customer orders.
+ *   against how much the customer orders;
+ * - `last_order_lines_ratio`: lines (purchase events) of the last order before T / mean
+ *   lines per order: how the last basket compares with the customer's usual one (a stock-up,
+ *   or a shrinking basket). The last order is every purchase line at the last purchase time.
  *
  * Rows: customers with at least one purchase before T (customers known only from returns or
  * other events are not "active"), sorted by id.
@@ -74,7 +77,7 @@ export function churnEventFeatures(log: EventLog, options: ChurnEventFeatureOpti
     asOf,
     active.ids,
   );
-  const { gapSd, unitPrice } = orderRhythm(log, active.ids, asOf);
+  const { gapSd, lastLinesRatio, unitPrice } = orderRhythm(log, active.ids, asOf, orders);
   const cancelled = eventCountsInWindow(
     log,
     { kind: [CANCELLATION, RETURN], unit: 'orders' },
@@ -90,22 +93,34 @@ export function churnEventFeatures(log: EventLog, options: ChurnEventFeatureOpti
     ...(unitPrice ? [{ name: 'avg_unit_price', values: unitPrice }] : []),
     { name: 'cancelled_orders', values: Float64Array.from(cancelled) },
     { name: 'cancelled_share', values: cancelledShare },
+    { name: 'last_order_lines_ratio', values: lastLinesRatio },
   ]);
 }
 
+interface OrderRhythm {
+  readonly gapSd: Float64Array;
+  readonly lastLinesRatio: Float64Array;
+  /** Only when the log has quantities. */
+  readonly unitPrice?: Float64Array;
+}
+
 /**
- * Per customer of `ids`: sd of the gaps between distinct purchase times before `asOf` (lines
- * of one order share its time), and gross amount / units when quantities are known.
+ * Per customer of `ids`, from purchase events before `asOf` (lines of one order share its
+ * time, so the last order is every line at the last purchase time): sd of the gaps between
+ * distinct purchase times; lines of the last order / mean lines per order (`orders[i]`
+ * orders); and gross amount / units when quantities are known.
  */
 function orderRhythm(
   log: EventLog,
   ids: readonly string[],
   asOf: number,
-): { gapSd: Float64Array; unitPrice?: Float64Array } {
+  orders: Float64Array,
+): OrderRhythm {
   const { offsets, events } = customerEventIndex(log);
   const lookup = customerLookup(log);
   const purchase = kindCode(log, PURCHASE);
   const gapSd = new Float64Array(ids.length);
+  const lastLinesRatio = new Float64Array(ids.length);
   const unitPrice = log.quantity ? new Float64Array(ids.length) : undefined;
   const times: number[] = [];
   ids.forEach((id, i) => {
@@ -113,14 +128,23 @@ function orderRhythm(
     times.length = 0;
     let amount = 0;
     let units = 0;
+    let last = -Infinity;
+    let lastLines = 0;
     for (let p = offsets[c]!; p < offsets[c + 1]!; p++) {
       const e = events[p]!;
-      if (log.kind[e] !== purchase || !(log.time[e]! < asOf)) continue;
-      times.push(log.time[e]!);
+      const t = log.time[e]!;
+      if (log.kind[e] !== purchase || !(t < asOf)) continue;
+      times.push(t);
       amount += log.amount[e]!;
       const q = log.quantity?.[e];
       if (q !== undefined && Number.isFinite(q)) units += q;
+      if (t > last) {
+        last = t;
+        lastLines = 0;
+      }
+      if (t === last) lastLines++;
     }
+    lastLinesRatio[i] = times.length > 0 ? (lastLines * orders[i]!) / times.length : 0;
     times.sort((a, b) => a - b);
     const gaps: number[] = [];
     for (let k = 1; k < times.length; k++) {
@@ -132,7 +156,7 @@ function orderRhythm(
     }
     if (unitPrice) unitPrice[i] = units > 0 ? amount / units : 0;
   });
-  return unitPrice ? { gapSd, unitPrice } : { gapSd };
+  return unitPrice ? { gapSd, lastLinesRatio, unitPrice } : { gapSd, lastLinesRatio };
 }
 
 export interface TimeSplitOptions extends ChurnEventFeatureOptions {
