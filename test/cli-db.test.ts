@@ -91,6 +91,7 @@ describe('tagwise db import | cluster | train | score', () => {
           'cluster-run.completed',
           'churn-model.trained',
           'churn-scoring.completed',
+          'rule-table.created',
           'suggestions.generated',
         ]),
       );
