@@ -57,7 +57,7 @@ export async function runNamedStatement<Row>(
   db: Db,
   statement: NamedStatement,
   parameters: readonly StatementParameter[],
-): Promise<Row[]> {
+): Promise<readonly Row[]> {
   const result = await db.executeQuery<Row>(CompiledQuery.raw(statement.sql, [...parameters]));
-  return [...result.rows];
+  return result.rows;
 }
