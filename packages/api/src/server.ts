@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { drainingClose } from './http/draining-close.ts';
 import type { ChangeHook } from './audit/change-hooks.ts';
 import { defaultChangeHooks } from './audit/default-change-hooks.ts';
 import { parseConfig, type Config } from './config.ts';
@@ -72,6 +73,10 @@ export interface RunningServer {
   readonly worker: Worker | undefined;
   /** Resolves when startup tasks have finished (or failed: then readiness says why). */
   readonly started: Promise<void>;
+  /**
+   * Stops accepting requests, lets those in progress finish (event streams end at once),
+   * stops the worker and delivery loop, then closes the database if the server opened it.
+   */
   close(): Promise<void>;
 }
 
@@ -114,6 +119,7 @@ export async function startServer(
     const s = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' }, () => resolve(s));
   });
   keepConnectionsAlive(server as Server);
+  const closeServer = drainingClose(server as Server);
   const port = (server.address() as AddressInfo).port;
   const worker =
     options.worker === false
@@ -157,12 +163,7 @@ export async function startServer(
     worker,
     started,
     async close() {
-      await Promise.all([worker?.stop(), deliverer?.stop()]);
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // SSE and keep-alive connections would hold close() open.
-        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-      });
+      await Promise.all([worker?.stop(), deliverer?.stop(), closeServer()]);
       if (ownsDatabase) await database.close();
     },
   };
