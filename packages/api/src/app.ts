@@ -2,13 +2,11 @@ import { PGlite } from '@electric-sql/pglite';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Kysely, PGliteDialect } from 'kysely';
 import { bodyLimit } from 'hono/body-limit';
-import { requestId } from 'hono/request-id';
 import { clusterRunRoutes } from './clusters/cluster-run.routes.ts';
 import { churnRoutes } from './churn/churn.routes.ts';
 import { customerRoutes } from './customers/customer.routes.ts';
 import { eventRoutes } from './events/event.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
-import { accessLog } from './http/access-log.ts';
 import type { AppDeps } from './http/app-deps.ts';
 import type { AppEnv } from './http/app-env.ts';
 import type { Database } from './db/database.ts';
@@ -17,6 +15,7 @@ import { createJobRegistry } from './jobs/job-handlers.ts';
 import { createJsonLogger } from './logger.ts';
 import { authenticate } from './http/authenticate.ts';
 import { docsRoutes } from './http/docs.ts';
+import { requestTelemetry } from './http/request-telemetry.ts';
 import { createErrorHandler, notFoundHandler } from './http/error-handler.ts';
 import { ProblemError } from './http/problem.ts';
 import { TtlCache } from './http/ttl-cache.ts';
@@ -40,7 +39,6 @@ import { segmentRoutes } from './segments/segment.routes.ts';
 import { webhookRoutes } from './webhooks/webhook.routes.ts';
 import { reportRoutes } from './reports/report.routes.ts';
 import { createMetrics } from './ops/metrics.ts';
-import { httpMetrics } from './ops/metrics.middleware.ts';
 import { metricsRoutes } from './ops/metrics.routes.ts';
 
 export type { AppDeps } from './http/app-deps.ts';
@@ -52,7 +50,7 @@ const CACHE_TTL_MS = 5_000;
 export const API_VERSION = '0.1.0';
 
 /**
- * Builds the HTTP app: request ids, access log, Prometheus metrics (`/metrics`), problem+json
+ * Builds the HTTP app: request ids, access log and Prometheus metrics (`/metrics`), problem+json
  * errors, key authentication and workspace scoping for `/v1`, one router per resource,
  * `/openapi.json` and `/docs`.
  * No server is started: tests call `app.request()`, `server.ts` serves it.
@@ -63,10 +61,8 @@ export const API_VERSION = '0.1.0';
  */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
-  app.use('*', requestId({ headerName: 'X-Request-Id', limitLength: 200 }));
-  app.use('*', accessLog(deps.logger));
   const metrics = deps.metrics ?? createMetrics({ db: deps.db, logger: deps.logger });
-  app.use('*', httpMetrics(metrics));
+  app.use('*', requestTelemetry(deps.logger, metrics));
   app.onError(createErrorHandler(deps.logger));
   app.notFound(notFoundHandler);
 

@@ -14,7 +14,7 @@ type MemoryLogger = ReturnType<typeof createMemoryLogger>;
 const recordsOf = (logger: MemoryLogger, requestId: string | null) =>
   logger.records.filter((r) => r.requestId === requestId);
 
-describe('access log and error logs', () => {
+describe('request ids, access log and error logs', () => {
   let database: TestDatabase;
   let fixture: WorkspaceFixture;
   const logger = createMemoryLogger();
@@ -50,6 +50,15 @@ describe('access log and error logs', () => {
       keyId: expect.any(String) as unknown,
     });
     expect(lines[0]!.durationMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it("keeps a caller's plausible request id and replaces any other", async () => {
+    const kept = await app.request('/healthz', { headers: { 'X-Request-Id': 'trace.7:ab-C=' } });
+    expect(kept.headers.get('x-request-id')).toBe('trace.7:ab-C=');
+    for (const implausible of ['has space', 'x'.repeat(201), 'quote"d']) {
+      const replaced = await app.request('/healthz', { headers: { 'X-Request-Id': implausible } });
+      expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    }
   });
 
   it('names the pattern of the middleware that answered, and no pattern when none matched', async () => {
