@@ -61,6 +61,14 @@ interface PredictJson {
   notScored: { customerId: string; reason: string }[];
 }
 
+/** The churn source only reads: a write fails the test. */
+const candidateContext = (t: TestServer) => ({
+  db: t.database.db,
+  workspaceId: t.acme.workspace.id,
+  signal: new AbortController().signal,
+  write: () => Promise.reject(new Error('the churn source stores nothing')),
+});
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function body<T>(response: Response): Promise<T> {
@@ -560,11 +568,7 @@ for (const kind of testDatabaseKinds()) {
 
     it('offers likely-to-churn suggestions from the active model', async () => {
       const batches = [];
-      for await (const batch of churnSuggestionProvider.candidates(
-        t.database.db,
-        t.acme.workspace.id,
-        new AbortController().signal,
-      )) {
+      for await (const batch of churnSuggestionProvider.candidates(candidateContext(t))) {
         batches.push(...batch);
       }
       expect(batches).toHaveLength(300);
@@ -626,11 +630,7 @@ for (const kind of testDatabaseKinds()) {
           reason: 'check that stale predictions are not suggested',
         }),
       );
-      const stale = churnSuggestionProvider.candidates(
-        t.database.db,
-        t.acme.workspace.id,
-        new AbortController().signal,
-      );
+      const stale = churnSuggestionProvider.candidates(candidateContext(t));
       expect((await stale[Symbol.asyncIterator]().next()).done).toBe(true);
     });
 

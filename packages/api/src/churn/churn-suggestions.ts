@@ -78,7 +78,7 @@ async function churnThreshold(db: Db, workspaceId: string): Promise<number> {
  */
 export const churnSuggestionProvider: SuggestionProvider = {
   source: 'churn',
-  async *candidates(db, workspaceId, signal) {
+  async *candidates({ db, workspaceId, signal }) {
     const model = await findActiveChurnModel(db, workspaceId);
     if (model === undefined) return;
     const threshold = await churnThreshold(db, workspaceId);

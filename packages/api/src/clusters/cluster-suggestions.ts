@@ -21,7 +21,7 @@ const shown = (value: number): string => String(Number(value.toPrecision(4)));
  */
 export const clusterSuggestionProvider: SuggestionProvider = {
   source: 'cluster',
-  async *candidates(db, workspaceId, signal) {
+  async *candidates({ db, workspaceId, signal }) {
     for (const run of await findActiveClusterRuns(db, workspaceId)) {
       const names = await findClusterTags(db, [run.id]);
       for (const name of names) {

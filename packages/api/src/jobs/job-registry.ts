@@ -5,6 +5,12 @@ import type { Logger } from '../logger.ts';
 import type { Role } from '../keys/roles.ts';
 import type { JobRow, JsonObject, JsonValue } from './job.table.ts';
 
+/**
+ * Runs `work` in its own transaction; `record` reports its changes to the audit log and the
+ * webhook outbox with the worker's change hooks, the same ones the job's results go through.
+ */
+export type AuditedWrite = <T>(work: (trx: Db, record: RecordChange) => Promise<T>) => Promise<T>;
+
 /** What a handler sees while it runs. */
 export interface JobContext<Params> {
   readonly job: JobRow;
@@ -14,6 +20,11 @@ export interface JobContext<Params> {
   /** Aborted when a cancel is requested or the worker lost the job. */
   readonly signal: AbortSignal;
   readonly logger: Logger;
+  /**
+   * For the rare write that must come before the results, such as defaults a workspace gets
+   * on first use. Results still belong in `JobOutcome.persist`.
+   */
+  readonly write: AuditedWrite;
   /**
    * Reports progress (0..1) and an optional message. Writes are throttled; the returned
    * promise settles once the state is known. Also checks for cancellation.

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EngineError } from '@tagwise/engine';
-import { systemContext } from '../audit/change-hooks.ts';
+import { systemContext, type ChangeRecord } from '../audit/change-hooks.ts';
 import { createMemoryLogger } from '../logger.ts';
 import {
   createTestDatabase,
@@ -108,6 +108,42 @@ for (const kind of testDatabaseKinds()) {
       expect(done.locked_by).toBeNull();
       expect(await results()).toEqual([7]);
       expect(await worker.runOnce()).toBe(false);
+    });
+
+    it("passes a job's early writes through the worker's change hooks, even if the job then fails", async () => {
+      const seen: ChangeRecord[] = [];
+      const seeding: JobHandler<{ value: number }> = {
+        ...recordingJob(),
+        kind: 'seed-then-fail',
+        async run(context) {
+          await context.write(async (trx, record) => {
+            await sql`INSERT INTO test_results (job_id, value) VALUES (${context.job.id}, ${context.params.value})`.execute(
+              trx,
+            );
+            await record({
+              action: 'defaults.stored',
+              resource: 'test-result',
+              resourceId: context.job.id,
+              workspaceId: context.job.workspace_id,
+            });
+          });
+          throw new Error('failed after storing its defaults');
+        },
+      };
+      const worker = createWorker({
+        db: database.db,
+        registry: new JobRegistry().register(seeding),
+        logger,
+        changeHooks: [(_trx, change) => Promise.resolve(void seen.push(change))],
+      });
+      const job = await enqueue('seed-then-fail', 4, 1);
+      expect(await worker.runOnce()).toBe(true);
+      expect((await findJob(database.db, workspace.id, job.id))!.status).toBe('failed');
+      // Defaults are not results: they stay, as the audit says.
+      expect(await results()).toEqual([4]);
+      expect(seen).toEqual([
+        expect.objectContaining({ action: 'defaults.stored', actor: null, requestId: null }),
+      ]);
     });
 
     it('refreshes the planner statistics of the tables a job rewrote once it succeeded', async () => {

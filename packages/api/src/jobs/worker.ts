@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { EngineError } from '@tagwise/engine';
-import { changeRecorder, type ChangeHook } from '../audit/change-hooks.ts';
+import { changeRecorder, writeTransaction, type ChangeHook } from '../audit/change-hooks.ts';
 import type { Database, Db } from '../db/database.ts';
 import { errorFields, type Logger } from '../logger.ts';
 import {
@@ -141,6 +141,8 @@ export function createWorker(options: WorkerOptions): Worker {
       db,
       signal: controller.signal,
       logger,
+      // The system acts for a job; the audit names the job, not a key.
+      write: (work) => writeTransaction({ db, actor: null, requestId: null, changeHooks }, work),
       async progress(fraction, message) {
         const now = Date.now();
         if (fraction < 1 && now - lastProgressWrite < progressIntervalMs) return;

@@ -1,4 +1,3 @@
-import { systemContext, writeTransaction } from '../audit/change-hooks.ts';
 import {
   createMatrix,
   evaluateRules,
@@ -178,10 +177,8 @@ async function* tableCandidates(
  */
 export const ruleSuggestionProvider: SuggestionProvider = {
   source: 'rule',
-  async *candidates(db, workspaceId, signal) {
-    const tables = await writeTransaction(systemContext(db), (trx, record) =>
-      ensureDefaultRuleTables(trx, workspaceId, record),
-    );
+  async *candidates({ db, workspaceId, signal, write }) {
+    const tables = await write((trx, record) => ensureDefaultRuleTables(trx, workspaceId, record));
     for (const table of tables) {
       if (!isRuleTableName(table.name)) continue;
       yield* tableCandidates(db, workspaceId, table, signal);

@@ -92,7 +92,12 @@ export function createSuggestJob(
       for (const [index, provider] of selected.entries()) {
         const sourceCounts = (counts[provider.source] ??= emptyCounts());
         await context.progress(index / selected.length, `asking the ${provider.source} source`);
-        for await (const batch of provider.candidates(db, workspaceId, context.signal)) {
+        for await (const batch of provider.candidates({
+          db,
+          workspaceId,
+          signal: context.signal,
+          write: context.write,
+        })) {
           context.throwIfCancelled();
           sourceCounts.candidates += batch.length;
           await resolveTags(
