@@ -10,11 +10,15 @@ import {
   startServer,
   type DatabaseTarget,
 } from '@tagwise/api';
+import { getCustomerChurn } from '../../packages/api/src/churn/churn.service.ts';
+import { customerSuggestionsJson } from '../../packages/api/src/suggestions/suggestion.service.ts';
+import type { WorkspaceRow } from '../../packages/api/src/workspaces/workspace.table.ts';
 
 /**
  * The server side of the API benchmark, in its own process so the load generator does not
  * share its event loop: the Tagwise app and, beside it on the same database handle, the
- * baseline — a bare Hono handler doing one indexed lookup. Prints the two ports as JSON.
+ * baseline — a bare Hono handler doing one indexed lookup — and the two endpoints' service
+ * calls on bare Hono. Prints the two ports as JSON.
  *
  * Usage: tsx api-bench-server.ts '<DatabaseTarget JSON>' <bootstrap key>
  */
@@ -27,21 +31,21 @@ const tagwise = await startServer(parseConfig({ PORT: '0', TAGWISE_BOOTSTRAP_KEY
   logger: createJsonLogger(quiet, process.stderr),
 });
 
-// The workspace id is resolved once, so each request makes exactly one indexed lookup.
-const workspaceIds = new Map<string, string>();
-async function workspaceIdOf(slug: string): Promise<string> {
-  let workspaceId = workspaceIds.get(slug);
-  if (workspaceId === undefined) {
-    const workspace = await database.db
+// The workspace is resolved once, so each request makes exactly one indexed lookup.
+const workspaces = new Map<string, WorkspaceRow>();
+async function workspaceOf(slug: string): Promise<WorkspaceRow> {
+  let workspace = workspaces.get(slug);
+  if (workspace === undefined) {
+    workspace = await database.db
       .selectFrom('workspaces')
-      .select('id')
+      .selectAll()
       .where('slug', '=', slug)
       .executeTakeFirstOrThrow();
-    workspaceId = workspace.id;
-    workspaceIds.set(slug, workspaceId);
+    workspaces.set(slug, workspace);
   }
-  return workspaceId;
+  return workspace;
 }
+const workspaceIdOf = async (slug: string) => (await workspaceOf(slug)).id;
 const bare = new Hono().get('/lookup/:workspace/:externalId', async (c) => {
   const row = await database.db
     .selectFrom('customers')
@@ -63,6 +67,27 @@ bare.get('/prepared/:workspace/:externalId', async (c) => {
     c.req.param('externalId'),
   ]);
   return row ? c.json(row) : c.json({ error: 'not found' }, 404);
+});
+// The two endpoints' own work (the service calls their routes make) without the app around
+// them: the difference to the endpoints is what key checks, workspace scope, validation,
+// routing among all routes, request ids, access log and metrics cost.
+bare.get('/handler/:workspace/:externalId/churn', async (c) =>
+  c.json(
+    await getCustomerChurn(
+      database.db,
+      await workspaceOf(c.req.param('workspace')),
+      c.req.param('externalId'),
+    ),
+  ),
+);
+bare.get('/handler/:workspace/:externalId/suggestions', async (c) => {
+  const items = await customerSuggestionsJson(
+    database.db,
+    await workspaceOf(c.req.param('workspace')),
+    c.req.param('externalId'),
+    undefined,
+  );
+  return c.body(`{"items":${items}}`, 200, { 'content-type': 'application/json' });
 });
 const bareServer = serve({ fetch: bare.fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise((resolve) => bareServer.once('listening', resolve));

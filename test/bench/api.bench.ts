@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -18,9 +18,12 @@ const LOOKUP_CUSTOMERS = quick ? 1_000 : 5_000;
 const CONNECTIONS = 64;
 const SECONDS = quick ? 3 : 8;
 const REPEATS = 3;
+/** The unit of the CPU times in `/proc/<pid>/stat`. */
+const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
 const POSTGRES_ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 interface BenchServer {
+  readonly pid: number;
   readonly tagwise: string;
   readonly bare: string;
   readonly key: string;
@@ -30,8 +33,15 @@ interface BenchServer {
 async function startBenchServer(target: object): Promise<BenchServer> {
   const key = `tw_bench_${randomBytes(24).toString('hex')}`;
   const child: ChildProcess = spawn(
-    join(repositoryRoot, 'node_modules', '.bin', 'tsx'),
-    [join(repositoryRoot, 'test', 'bench', 'api-bench-server.ts'), JSON.stringify(target), key],
+    // Node itself with the tsx loader (not the tsx launcher), so `pid` is the server's own.
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(repositoryRoot, 'test', 'bench', 'api-bench-server.ts'),
+      JSON.stringify(target),
+      key,
+    ],
     { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const firstLine = await new Promise<string>((resolve, reject) => {
@@ -40,6 +50,7 @@ async function startBenchServer(target: object): Promise<BenchServer> {
   });
   const ports = JSON.parse(firstLine) as { tagwisePort: number; barePort: number };
   return {
+    pid: child.pid!,
     tagwise: `http://127.0.0.1:${ports.tagwisePort}`,
     bare: `http://127.0.0.1:${ports.barePort}`,
     key,
@@ -151,22 +162,31 @@ interface LoadFigures {
   readonly p50: number;
   readonly p99: number;
   readonly errors: number;
+  /** CPU time of the server process (user + system) per answered request. */
+  readonly serverCpuMicros: number;
+}
+
+/** User + system CPU seconds a process has used so far, from `/proc` (Linux). */
+function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
 }
 
 /** Median of `REPEATS` fixed-duration runs of `CONNECTIONS` connections over random customers. */
 async function load(
+  server: BenchServer,
   base: string,
   path: (customer: string) => string,
-  key: string,
 ): Promise<LoadFigures> {
   const rng = createRng(5);
   const runs: LoadFigures[] = [];
   for (let repeat = 0; repeat < REPEATS; repeat++) {
+    const cpuBefore = cpuSecondsOf(server.pid);
     const result = await autocannon({
       url: base,
       connections: CONNECTIONS,
       duration: SECONDS,
-      headers: { authorization: `Bearer ${key}` },
+      headers: { authorization: `Bearer ${server.key}` },
       requests: [
         {
           setupRequest: (request) => ({
@@ -181,6 +201,7 @@ async function load(
       p50: result.latency.p50,
       p99: result.latency.p99,
       errors: result.errors + result.non2xx,
+      serverCpuMicros: ((cpuSecondsOf(server.pid) - cpuBefore) * 1e6) / result.requests.total,
     });
   }
   const middle = median(runs.map((run) => run.requestsPerSecond));
@@ -194,32 +215,40 @@ async function benchDatabase(name: string, target: object): Promise<string[]> {
     const ingest = await measureIngest(server);
     console.log(`${name}: ${Math.round(ingest)} events/s; preparing the lookup workspace`);
     await prepareLookupWorkspace(server);
-    const bare = await load(server.bare, (c) => `/lookup/lookup/${c}`, server.key);
-    const barePrepared = await load(server.bare, (c) => `/prepared/lookup/${c}`, server.key);
+    const bare = await load(server, server.bare, (c) => `/lookup/lookup/${c}`);
+    const barePrepared = await load(server, server.bare, (c) => `/prepared/lookup/${c}`);
+    const suggestionsWork = await load(
+      server,
+      server.bare,
+      (c) => `/handler/lookup/${c}/suggestions`,
+    );
     const suggestions = await load(
+      server,
       server.tagwise,
       (c) => `/v1/workspaces/lookup/customers/${c}/suggestions`,
-      server.key,
     );
+    const churnWork = await load(server, server.bare, (c) => `/handler/lookup/${c}/churn`);
     const churn = await load(
+      server,
       server.tagwise,
       (c) => `/v1/workspaces/lookup/customers/${c}/churn`,
-      server.key,
     );
     const row = (label: string, figures: LoadFigures) => {
       const ratio = figures.requestsPerSecond / bare.requestsPerSecond;
       const preparedRatio = figures.requestsPerSecond / barePrepared.requestsPerSecond;
       console.log(
-        `${name} ${label}: ${Math.round(figures.requestsPerSecond)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms (${ratio.toFixed(2)} × bare, ${preparedRatio.toFixed(2)} × bare prepared; ${figures.errors} errors)`,
+        `${name} ${label}: ${Math.round(figures.requestsPerSecond)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, server CPU ${Math.round(figures.serverCpuMicros)} µs/request (${ratio.toFixed(2)} × bare, ${preparedRatio.toFixed(2)} × bare prepared; ${figures.errors} errors)`,
       );
-      return `| ${name} | ${label} | ${Math.round(figures.requestsPerSecond)} | ${figures.p50} | ${figures.p99} | ${ratio.toFixed(2)} | ${preparedRatio.toFixed(2)} | ${figures.errors} |`;
+      return `| ${name} | ${label} | ${Math.round(figures.requestsPerSecond)} | ${figures.p50} | ${figures.p99} | ${Math.round(figures.serverCpuMicros)} | ${ratio.toFixed(2)} | ${preparedRatio.toFixed(2)} | ${figures.errors} |`;
     };
     return [
       row('bare Hono + one indexed lookup (baseline)', bare),
       row('bare Hono + the lookup as a named prepared statement', barePrepared),
+      row("bare Hono + the suggestions endpoint's service call", suggestionsWork),
       row('GET /customers/{id}/suggestions', suggestions),
+      row("bare Hono + the churn endpoint's service call", churnWork),
       row('GET /customers/{id}/churn', churn),
-      `| ${name} | ingest POST /events (batches of ${INGEST_BATCH}) | ${Math.round(ingest)} events/s over ${INGEST_EVENTS.toLocaleString('en-GB')} events | | | | | |`,
+      `| ${name} | ingest POST /events (batches of ${INGEST_BATCH}) | ${Math.round(ingest)} events/s over ${INGEST_EVENTS.toLocaleString('en-GB')} events | | | | | | |`,
     ];
   } finally {
     await server.stop();
@@ -248,13 +277,13 @@ async function postgresTarget(): Promise<{ target: object; drop(): Promise<void>
 
 const suite: BenchSuite = {
   name: 'api',
-  description: `Loopback HTTP load (autocannon, ${CONNECTIONS} connections, ${SECONDS} s, median of ${REPEATS} runs) on ${LOOKUP_CUSTOMERS.toLocaleString('en-GB')} customers with features, a named 3-cluster run, an active churn model, scores and suggestions; the baseline is a bare Hono handler doing one indexed customer lookup (a Kysely query) on the same database handle in the same process; the prepared baseline runs the same lookup as a named prepared statement, the way Tagwise runs its two hot reads. Ingest: ${INGEST_EVENTS.toLocaleString('en-GB')} events over HTTP.`,
+  description: `Loopback HTTP load (autocannon, ${CONNECTIONS} connections, ${SECONDS} s, median of ${REPEATS} runs) on ${LOOKUP_CUSTOMERS.toLocaleString('en-GB')} customers with features, a named 3-cluster run, an active churn model, scores and suggestions; the baseline is a bare Hono handler doing one indexed customer lookup (a Kysely query) on the same database handle in the same process; the prepared baseline runs the same lookup as a named prepared statement, the way Tagwise runs its two hot reads. The service-call rows run each endpoint's own work (the service function its route calls) on bare Hono: the gap to the endpoint is the cost of the app around it. Server CPU is the server process's user + system time per answered request. Ingest: ${INGEST_EVENTS.toLocaleString('en-GB')} events over HTTP.`,
   async run() {
     // The machine is shared: the load around the run says how much the figures can be trusted.
     const loadAtStart = loadavg()[0]!;
     const rows = [
-      '| database | endpoint | requests/s | p50 ms | p99 ms | × baseline | × prepared baseline | errors |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| database | endpoint | requests/s | p50 ms | p99 ms | server CPU µs/request | × baseline | × prepared baseline | errors |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ];
     const dataDir = mkdtempSync(join(tmpdir(), 'tagwise-bench-'));
     try {
@@ -264,7 +293,7 @@ const suite: BenchSuite = {
     }
     const postgres = await postgresTarget();
     if (postgres === undefined) {
-      rows.push('| PostgreSQL | not reachable at DATABASE_URL: not measured | | | | | | |');
+      rows.push('| PostgreSQL | not reachable at DATABASE_URL: not measured | | | | | | | |');
     } else {
       try {
         rows.push(...(await benchDatabase('PostgreSQL', postgres.target)));
