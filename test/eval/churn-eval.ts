@@ -10,6 +10,7 @@ import {
   rocAuc,
   scoreChurnRows,
   selectTfBackend,
+  stratifiedFolds,
   trainChurnModel,
   type ChurnDataset,
   type ChurnEvaluation,
@@ -30,14 +31,21 @@ import { parseEventTime, readEventFile } from '../../packages/api/src/io/event-f
  * 2. online_retail (time-split label, T = 2011-09-01, H = 90 days), with and without
  *    product codes.
  * 3. A seeded table where churn depends on an interaction and a threshold: logistic vs MLP
- *    vs auto against the Bayes-optimal AUC. With `--export DIR` the table is also written as
- *    CSV for an external reference (the scikit-learn figure in BENCHMARKS.md came from it).
+ *    vs auto against the Bayes-optimal AUC.
  *
- * `npx tsx test/eval/churn-eval.ts [--quick] [--export DIR]` (`--quick`: only the defaults).
+ * With `--export DIR` the inputs are also written as CSV for an external reference (the
+ * scikit-learn figures in BENCHMARKS.md came from them): the interaction table, and the
+ * wa_churn and online_retail (with product codes) tables with their labels and the fold of
+ * each row for fold seeds 42, 1, 2 and 3, so a reference model is scored on our folds.
+ *
+ * `npx tsx test/eval/churn-eval.ts [--quick] [--export DIR] [--only wa_churn|online_retail|interaction]`
+ * (`--quick`: only the defaults; `--only`: one section).
  */
 const quick = process.argv.includes('--quick');
 const exportAt = process.argv.indexOf('--export');
 const exportDir = exportAt >= 0 ? process.argv[exportAt + 1] : undefined;
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 
 const f4 = (x: number): string => x.toFixed(4);
 const ms = (m: MeanSd): string => `${f4(m.mean)} ± ${f4(m.sd)}`;
@@ -63,6 +71,34 @@ async function evaluate(
   return evaluation;
 }
 
+/** Fold seeds of the repeated evaluations, product default first. */
+const FOLD_SEEDS = [42, 1, 2, 3];
+
+/**
+ * Writes `dataset` as CSV to `${exportDir}/${file}`: id, feature columns, label, and one
+ * `fold_<seed>` column per fold seed holding the fold `crossValidateChurn` puts the row in.
+ */
+function exportFoldedDataset(file: string, dataset: ChurnDataset): void {
+  if (!exportDir) return;
+  const names = dataset.schema.columns.map((c) => c.name);
+  // crossValidateChurn draws its fold seed first from a generator seeded with `seed`.
+  const folds = FOLD_SEEDS.map((seed) =>
+    stratifiedFolds(dataset.labels, 5, createRng(seed).nextSeed()),
+  );
+  const csv = [
+    ['id', ...names, 'label', ...FOLD_SEEDS.map((seed) => `fold_${seed}`)].join(','),
+    ...dataset.rows.map((row, i) =>
+      [
+        dataset.ids[i],
+        ...names.map((n) => row[n] ?? ''),
+        dataset.labels[i],
+        ...folds.map((f) => f[i]),
+      ].join(','),
+    ),
+  ];
+  writeFileSync(`${exportDir}/${file}`, csv.join('\n') + '\n');
+}
+
 function baselineRow(e: ChurnEvaluation): string {
   const b = e.baseline.metrics;
   return `| prevalence baseline | ${ms(b.rocAuc)} | ${f4(b.prAuc.mean)} | ${f4(b.brier.mean)} | ${f4(b.logLoss.mean)} | ${f4(b.ece.mean)} | ${f4(e.baseline.pooled.ece)} | ${b.topDecileLift.mean.toFixed(2)} | – | – |`;
@@ -81,46 +117,6 @@ function reliabilityTable(e: ChurnEvaluation): string {
   ].join('\n');
 }
 
-// ---------------------------------------------------------------------------------------
-const backend = await selectTfBackend();
-const sections: string[] = [];
-const load = loadavg()[0]!.toFixed(1);
-
-// 1. wa_churn
-const waRows: Record<string, string>[] = [];
-for await (const { values } of readCsvRows('datasets/wa_churn.csv')) waRows.push({ ...values });
-const wa = churnDatasetFromRows(waRows, { label: 'churn', idColumn: 'customer_id' });
-const waDefault = await evaluate('wa_churn auto', wa, { seed: 42 });
-const trainStart = performance.now();
-const waModel = await trainChurnModel(wa, { seed: 42 });
-const trainSeconds = (performance.now() - trainStart) / 1000;
-const waRuns = [metricsRow('auto (product default), seed 42', waDefault)];
-const repeats: ChurnEvaluation[] = [];
-if (!quick) {
-  waRuns.push(
-    metricsRow(
-      'logistic only, seed 42',
-      await evaluate('wa_churn logistic', wa, { seed: 42, model: 'logistic' }),
-    ),
-  );
-  waRuns.push(
-    metricsRow('MLP only, seed 42', await evaluate('wa_churn mlp', wa, { seed: 42, model: 'mlp' })),
-  );
-  waRuns.push(
-    metricsRow(
-      'auto, isotonic calibration, seed 42',
-      await evaluate('wa_churn isotonic', wa, { seed: 42, calibration: 'isotonic' }),
-    ),
-  );
-  for (const seed of [1, 2, 3]) {
-    const e = await evaluate(`wa_churn auto seed ${seed}`, wa, { seed });
-    repeats.push(e);
-    waRuns.push(metricsRow(`auto, seed ${seed}`, e));
-  }
-}
-const allAuto = [waDefault, ...repeats];
-const repeatedAuc = allAuto.reduce((s, e) => s + e.metrics.rocAuc.mean, 0) / allAuto.length;
-const repeatedPooledEce = allAuto.reduce((s, e) => s + e.pooled.ece, 0) / allAuto.length;
 /**
  * Per-fold ECE of a perfectly calibrated model: labels drawn from our own pooled out-of-fold
  * probabilities (so calibration is exact by construction), scored on fold-sized samples.
@@ -139,14 +135,58 @@ function calibratedEceFloor(probabilities: Float64Array, rows: number): number {
   }
   return total / draws;
 }
-const eceFloor = calibratedEceFloor(
-  waDefault.outOfFoldProbabilities,
-  Math.round(waDefault.rows / waDefault.folds),
-);
-const rawEce =
-  waDefault.perFold.reduce((s, f) => s + f.uncalibrated.ece, 0) / waDefault.perFold.length;
-sections.push(
-  [
+
+// ---------------------------------------------------------------------------------------
+const backend = await selectTfBackend();
+const load = loadavg()[0]!.toFixed(1);
+
+/** 1. wa_churn */
+async function waChurnSection(): Promise<string> {
+  const waRows: Record<string, string>[] = [];
+  for await (const { values } of readCsvRows('datasets/wa_churn.csv')) waRows.push({ ...values });
+  const wa = churnDatasetFromRows(waRows, { label: 'churn', idColumn: 'customer_id' });
+  exportFoldedDataset('wa-churn-folds.csv', wa);
+  const waDefault = await evaluate('wa_churn auto', wa, { seed: 42 });
+  const trainStart = performance.now();
+  const waModel = await trainChurnModel(wa, { seed: 42 });
+  const trainSeconds = (performance.now() - trainStart) / 1000;
+  const waRuns = [metricsRow('auto (product default), seed 42', waDefault)];
+  const repeats: ChurnEvaluation[] = [];
+  if (!quick) {
+    waRuns.push(
+      metricsRow(
+        'logistic only, seed 42',
+        await evaluate('wa_churn logistic', wa, { seed: 42, model: 'logistic' }),
+      ),
+    );
+    waRuns.push(
+      metricsRow(
+        'MLP only, seed 42',
+        await evaluate('wa_churn mlp', wa, { seed: 42, model: 'mlp' }),
+      ),
+    );
+    waRuns.push(
+      metricsRow(
+        'auto, isotonic calibration, seed 42',
+        await evaluate('wa_churn isotonic', wa, { seed: 42, calibration: 'isotonic' }),
+      ),
+    );
+    for (const seed of FOLD_SEEDS.slice(1)) {
+      const e = await evaluate(`wa_churn auto seed ${seed}`, wa, { seed });
+      repeats.push(e);
+      waRuns.push(metricsRow(`auto, seed ${seed}`, e));
+    }
+  }
+  const allAuto = [waDefault, ...repeats];
+  const repeatedAuc = allAuto.reduce((s, e) => s + e.metrics.rocAuc.mean, 0) / allAuto.length;
+  const repeatedPooledEce = allAuto.reduce((s, e) => s + e.pooled.ece, 0) / allAuto.length;
+  const eceFloor = calibratedEceFloor(
+    waDefault.outOfFoldProbabilities,
+    Math.round(waDefault.rows / waDefault.folds),
+  );
+  const rawEce =
+    waDefault.perFold.reduce((s, f) => s + f.uncalibrated.ece, 0) / waDefault.perFold.length;
+  const section = [
     '### wa_churn.csv (7,043 customers, label `churn` = Yes)',
     '',
     `5-fold stratified CV of the whole pipeline (preprocessing, both candidates, model choice and calibration fitted inside each training fold). Backend ${backend.name}${backend.simd ? ' (SIMD, 1 thread)' : ''}.`,
@@ -171,44 +211,46 @@ sections.push(
     'Pooled out-of-fold reliability (seed 42):',
     '',
     reliabilityTable(waDefault),
-  ].join('\n'),
-);
-disposeChurnModel(waModel);
-
-// 2. online_retail time split
-const retailRuns: string[] = [];
-let retailDefault: ChurnEvaluation | undefined;
-for (const product of quick ? [true] : [false, true]) {
-  const read = await readEventFile('datasets/online_retail.csv.gz', {
-    columns: {
-      customer: 'customer_id',
-      time: 'occurred_at',
-      amount: 'amount',
-      invoice: 'invoice',
-      quantity: 'quantity',
-      ...(product ? { product: 'stock_code' } : {}),
-    },
-  });
-  const dataset = churnDatasetFromEvents(read.log, {
-    asOf: parseEventTime('2011-09-01'),
-    horizonDays: 90,
-  });
-  const name = product ? 'auto, with product codes' : 'auto, without product codes';
-  const e = await evaluate(`online_retail ${name}`, dataset, { seed: 42 });
-  retailDefault = e;
-  retailRuns.push(metricsRow(`${name} (${dataset.schema.columns.length} features), seed 42`, e));
-  if (product && !quick) {
-    for (const seed of [1, 2, 3])
-      retailRuns.push(
-        metricsRow(
-          `${name}, seed ${seed}`,
-          await evaluate(`online_retail seed ${seed}`, dataset, { seed }),
-        ),
-      );
-  }
+  ].join('\n');
+  disposeChurnModel(waModel);
+  return section;
 }
-sections.push(
-  [
+
+/** 2. online_retail time split */
+async function onlineRetailSection(): Promise<string> {
+  const retailRuns: string[] = [];
+  let retailDefault: ChurnEvaluation | undefined;
+  for (const product of quick ? [true] : [false, true]) {
+    const read = await readEventFile('datasets/online_retail.csv.gz', {
+      columns: {
+        customer: 'customer_id',
+        time: 'occurred_at',
+        amount: 'amount',
+        invoice: 'invoice',
+        quantity: 'quantity',
+        ...(product ? { product: 'stock_code' } : {}),
+      },
+    });
+    const dataset = churnDatasetFromEvents(read.log, {
+      asOf: parseEventTime('2011-09-01'),
+      horizonDays: 90,
+    });
+    if (product) exportFoldedDataset('online-retail-folds.csv', dataset);
+    const name = product ? 'auto, with product codes' : 'auto, without product codes';
+    const e = await evaluate(`online_retail ${name}`, dataset, { seed: 42 });
+    retailDefault = e;
+    retailRuns.push(metricsRow(`${name} (${dataset.schema.columns.length} features), seed 42`, e));
+    if (product && !quick) {
+      for (const seed of FOLD_SEEDS.slice(1))
+        retailRuns.push(
+          metricsRow(
+            `${name}, seed ${seed}`,
+            await evaluate(`online_retail seed ${seed}`, dataset, { seed }),
+          ),
+        );
+    }
+  }
+  return [
     '### online_retail.csv.gz, time-split label (T = 2011-09-01, H = 90 days)',
     '',
     `${retailDefault!.rows.toLocaleString('en-GB')} customers with a purchase before T; ${(100 * retailDefault!.prevalence).toFixed(1)} % made no purchase in [T, T + 90 d). Features: the shared event features plus orders in the last 30 days, days per order, overdue ratio, order-gap spread, average unit price, cancelled orders and their share of all orders, the last order's lines against the usual (and distinct products when \`--product\` is given); the design adds log companions and three quartile hinges to every continuous feature.`,
@@ -216,40 +258,40 @@ sections.push(
     TABLE_HEAD,
     ...retailRuns,
     baselineRow(retailDefault!),
-  ].join('\n'),
-);
+  ].join('\n');
+}
 
-// 3. interaction table
-const { rows: synthetic, truth } = interactionTable(5000, 2024);
-if (exportDir) {
-  const header = Object.keys(synthetic[0]!);
-  const csv = [
-    [...header, 'true_probability'].join(','),
-    ...synthetic.map((r, i) => [...header.map((h) => r[h]), truth[i]!.toFixed(6)].join(',')),
-  ];
-  writeFileSync(`${exportDir}/churn-interaction.csv`, csv.join('\n') + '\n');
-}
-const train = churnDatasetFromRows(synthetic.slice(0, 3500), {
-  label: 'status',
-  positive: 'cancelled',
-  idColumn: 'account',
-});
-const test = synthetic.slice(3500);
-const testLabels = Uint8Array.from(test, (r) => (r.status === 'cancelled' ? 1 : 0));
-const bayes = rocAuc(truth.subarray(3500), testLabels);
-const interactionRows: string[] = [];
-for (const model of ['logistic', 'mlp', 'auto'] as const) {
-  const started = performance.now();
-  const trained = await trainChurnModel(train, { seed: 9, model });
-  const auc = rocAuc(scoreChurnRows(trained, test, { top: 0 }).probabilities, testLabels);
-  interactionRows.push(
-    `| ${model}${model === 'auto' ? ` (chose ${trained.training.kind})` : ''} | ${f4(auc)} | ${f4(bayes - auc)} | ${((performance.now() - started) / 1000).toFixed(1)} |`,
-  );
-  log(`interaction ${model}: AUC ${f4(auc)} (Bayes ${f4(bayes)})`);
-  disposeChurnModel(trained);
-}
-sections.push(
-  [
+/** 3. interaction table */
+async function interactionSection(): Promise<string> {
+  const { rows: synthetic, truth } = interactionTable(5000, 2024);
+  if (exportDir) {
+    const header = Object.keys(synthetic[0]!);
+    const csv = [
+      [...header, 'true_probability'].join(','),
+      ...synthetic.map((r, i) => [...header.map((h) => r[h]), truth[i]!.toFixed(6)].join(',')),
+    ];
+    writeFileSync(`${exportDir}/churn-interaction.csv`, csv.join('\n') + '\n');
+  }
+  const train = churnDatasetFromRows(synthetic.slice(0, 3500), {
+    label: 'status',
+    positive: 'cancelled',
+    idColumn: 'account',
+  });
+  const test = synthetic.slice(3500);
+  const testLabels = Uint8Array.from(test, (r) => (r.status === 'cancelled' ? 1 : 0));
+  const bayes = rocAuc(truth.subarray(3500), testLabels);
+  const interactionRows: string[] = [];
+  for (const model of ['logistic', 'mlp', 'auto'] as const) {
+    const started = performance.now();
+    const trained = await trainChurnModel(train, { seed: 9, model });
+    const auc = rocAuc(scoreChurnRows(trained, test, { top: 0 }).probabilities, testLabels);
+    interactionRows.push(
+      `| ${model}${model === 'auto' ? ` (chose ${trained.training.kind})` : ''} | ${f4(auc)} | ${f4(bayes - auc)} | ${((performance.now() - started) / 1000).toFixed(1)} |`,
+    );
+    log(`interaction ${model}: AUC ${f4(auc)} (Bayes ${f4(bayes)})`);
+    disposeChurnModel(trained);
+  }
+  return [
     '### Seeded interaction table (5,000 rows: 3,500 train, 1,500 test)',
     '',
     'Churn depends on plan × (usage > 50) (an XOR) and on support calls > 4; region and noise are irrelevant. The Bayes-optimal AUC scores the test rows by their true probability.',
@@ -258,10 +300,23 @@ sections.push(
     '| --- | --- | --- | --- |',
     ...interactionRows,
     `| Bayes-optimal (true probabilities) | ${f4(bayes)} | 0 | – |`,
-  ].join('\n'),
-);
+  ].join('\n');
+}
+
+const sectionsByName = {
+  wa_churn: waChurnSection,
+  online_retail: onlineRetailSection,
+  interaction: interactionSection,
+};
+if (only !== undefined && !(only in sectionsByName)) {
+  throw new Error(`--only takes ${Object.keys(sectionsByName).join(', ')}; got ${only}`);
+}
+const sections: string[] = [];
+for (const [name, section] of Object.entries(sectionsByName)) {
+  if (only === undefined || only === name) sections.push(await section());
+}
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 console.log(
-  `## churn: model quality\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine} with \`npx tsx test/eval/churn-eval.ts\`${quick ? ' --quick' : ''}.\n\n${sections.join('\n\n')}\n`,
+  `## churn: model quality\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine} with \`npx tsx test/eval/churn-eval.ts${quick ? ' --quick' : ''}${only === undefined ? '' : ` --only ${only}`}\`.\n\n${sections.join('\n\n')}\n`,
 );
