@@ -18,17 +18,18 @@ import type { WorkspaceRow } from '../../packages/api/src/workspaces/workspace.t
  * The server side of the API benchmark, in its own process so the load generator does not
  * share its event loop: the Tagwise app and, beside it on the same database handle, the
  * baseline — a bare Hono handler doing one indexed lookup — and the two endpoints' service
- * calls on bare Hono. Prints the two ports as JSON.
+ * calls on bare Hono. Sends the two ports to its parent over the IPC channel.
  *
  * Usage: tsx api-bench-server.ts '<DatabaseTarget JSON>' <bootstrap key>
  */
 const [targetJson, bootstrapKey] = process.argv.slice(2);
 const target = JSON.parse(targetJson!) as DatabaseTarget;
 const database = await connectDatabase(target);
-const quiet = { write: () => true };
+// Access-log lines go to stdout as in production (the bench reads and discards them): writing
+// them is part of what a request costs.
 const tagwise = await startServer(parseConfig({ PORT: '0', TAGWISE_BOOTSTRAP_KEY: bootstrapKey }), {
   database,
-  logger: createJsonLogger(quiet, process.stderr),
+  logger: createJsonLogger(process.stdout, process.stderr),
 });
 
 // The workspace is resolved once, so each request makes exactly one indexed lookup.
@@ -92,9 +93,7 @@ bare.get('/handler/:workspace/:externalId/suggestions', async (c) => {
 const bareServer = serve({ fetch: bare.fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise((resolve) => bareServer.once('listening', resolve));
 
-process.stdout.write(
-  `${JSON.stringify({ tagwisePort: tagwise.port, barePort: (bareServer.address() as AddressInfo).port })}\n`,
-);
+process.send!({ tagwisePort: tagwise.port, barePort: (bareServer.address() as AddressInfo).port });
 process.on('SIGTERM', () => {
   bareServer.close();
   void tagwise

@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { createRng } from '@tagwise/engine';
@@ -42,13 +41,15 @@ async function startBenchServer(target: object): Promise<BenchServer> {
       JSON.stringify(target),
       key,
     ],
-    { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'inherit'] },
+    { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] },
   );
-  const firstLine = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
+  child.stdout!.resume(); // its access log
+  const ports = await new Promise<{ tagwisePort: number; barePort: number }>((resolve, reject) => {
+    child.once('message', (message) =>
+      resolve(message as { tagwisePort: number; barePort: number }),
+    );
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
-  const ports = JSON.parse(firstLine) as { tagwisePort: number; barePort: number };
   return {
     pid: child.pid!,
     tagwise: `http://127.0.0.1:${ports.tagwisePort}`,
@@ -277,7 +278,7 @@ async function postgresTarget(): Promise<{ target: object; drop(): Promise<void>
 
 const suite: BenchSuite = {
   name: 'api',
-  description: `Loopback HTTP load (autocannon, ${CONNECTIONS} connections, ${SECONDS} s, median of ${REPEATS} runs) on ${LOOKUP_CUSTOMERS.toLocaleString('en-GB')} customers with features, a named 3-cluster run, an active churn model, scores and suggestions; the baseline is a bare Hono handler doing one indexed customer lookup (a Kysely query) on the same database handle in the same process; the prepared baseline runs the same lookup as a named prepared statement, the way Tagwise runs its two hot reads. The service-call rows run each endpoint's own work (the service function its route calls) on bare Hono: the gap to the endpoint is the cost of the app around it. Server CPU is the server process's user + system time per answered request. Ingest: ${INGEST_EVENTS.toLocaleString('en-GB')} events over HTTP.`,
+  description: `Loopback HTTP load (autocannon, ${CONNECTIONS} connections, ${SECONDS} s, median of ${REPEATS} runs) on ${LOOKUP_CUSTOMERS.toLocaleString('en-GB')} customers with features, a named 3-cluster run, an active churn model, scores and suggestions; the baseline is a bare Hono handler doing one indexed customer lookup (a Kysely query) on the same database handle in the same process; the prepared baseline runs the same lookup as a named prepared statement, the way Tagwise runs its two hot reads. The service-call rows run each endpoint's own work (the service function its route calls) on bare Hono: the gap to the endpoint is the cost of the app around it. Server CPU is the server process's user + system time per answered request; the server writes its access log to stdout (a pipe), as in production. Ingest: ${INGEST_EVENTS.toLocaleString('en-GB')} events over HTTP.`,
   async run() {
     // The machine is shared: the load around the run says how much the figures can be trusted.
     const loadAtStart = loadavg()[0]!;
