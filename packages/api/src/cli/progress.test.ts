@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createProgress, withProgress } from './progress.ts';
+import { aboveProgress, createProgress, withProgress } from './progress.ts';
 
 function fakeTerminal(): { stream: NodeJS.WriteStream; text: () => string } {
   const chunks: string[] = [];
@@ -60,5 +60,50 @@ describe('createProgress', () => {
     // a stopped bar ends its line and shows the cursor again
     expect(terminal.text()).toMatch(/failing .*1\/3[^]*\n/);
     expect(terminal.text()).toContain('\u001b[?25h');
+  });
+});
+
+describe('aboveProgress', () => {
+  const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('prints lines above a bar on screen, whole, and draws the bar again below them', async () => {
+    const terminal = fakeTerminal();
+    const logs = fakeTerminal();
+    const progress = createProgress('importing', 10, { stream: terminal.stream, enabled: true });
+    progress.update(3);
+    aboveProgress(logs.stream).write('{"msg":"job claimed"}\n');
+    // stopped before the next redraw: the waiting line must still be printed
+    progress.update(4);
+    progress.stop();
+    await tick();
+    const screen = terminal.text();
+    expect(screen).toContain('{"msg":"job claimed"}\n');
+    expect(screen.lastIndexOf('importing')).toBeGreaterThan(screen.indexOf('job claimed'));
+    expect(logs.text()).toBe('');
+  });
+
+  it('writes straight to its stream when no bar is on screen', async () => {
+    const terminal = fakeTerminal();
+    const logs = fakeTerminal();
+    const progress = createProgress('importing', 10, { stream: terminal.stream, enabled: true });
+    progress.update(3);
+    progress.stop();
+    aboveProgress(logs.stream).write('after\n');
+    await tick();
+    expect(logs.text()).toBe('after\n');
+    expect(terminal.text()).not.toContain('after');
+  });
+
+  it('writes straight to a stream that is not a terminal, bar or not', async () => {
+    const terminal = fakeTerminal();
+    const file = fakeTerminal();
+    const plain = Object.assign(file.stream, { isTTY: false });
+    const progress = createProgress('importing', 10, { stream: terminal.stream, enabled: true });
+    progress.update(3);
+    aboveProgress(plain).write('to the file\n');
+    progress.stop();
+    await tick();
+    expect(file.text()).toBe('to the file\n');
+    expect(terminal.text()).not.toContain('to the file');
   });
 });

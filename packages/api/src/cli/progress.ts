@@ -1,4 +1,4 @@
-import { Presets, SingleBar } from 'cli-progress';
+import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 
 /** A progress display for one long step of a command. */
 export interface Progress {
@@ -14,6 +14,15 @@ export interface Progress {
 }
 
 const SILENT: Progress = { update() {}, increment() {}, stop() {} };
+
+/** One bar in its frame: the frame can print lines above the bar, a lone bar cannot. */
+interface Display {
+  readonly frame: MultiBar;
+  readonly bar: SingleBar;
+}
+
+/** The frame on screen now, if any: `aboveProgress` prints through it. */
+let onScreen: MultiBar | undefined;
 
 export interface ProgressOptions {
   /** @default process.stderr */
@@ -41,22 +50,30 @@ export function createProgress(
   const stream = options.stream ?? process.stderr;
   const enabled = options.enabled ?? (stream.isTTY === true && !process.env.CI);
   if (!enabled) return SILENT;
-  let bar: SingleBar | undefined;
+  let display: Display | undefined;
   let value = 0;
   let known = total !== undefined && total > 0;
   let currentTotal = total ?? 0;
   let stopped = false;
 
-  const start = (): SingleBar => {
+  const start = (): Display => {
     const format = known
       ? `${label} [{bar}] {percentage}% {value}/{total} {step}`
       : `${label} {value} {step}`;
-    const created = new SingleBar(
-      { format, stream, hideCursor: true, etaBuffer: 50, fps: 5 },
+    const frame = new MultiBar(
+      // Line wrapping stays on so that long lines printed above the bar wrap instead of being
+      // cut at the edge; the bar itself is trimmed to the terminal's width either way.
+      { format, stream, hideCursor: true, linewrap: true, etaBuffer: 50, fps: 5 },
       Presets.shades_classic,
     );
-    created.start(known ? currentTotal : 0, value, { step: '' });
-    return created;
+    const bar = frame.create(known ? currentTotal : 0, value, { step: '' });
+    onScreen = frame;
+    return { frame, bar };
+  };
+  const end = ({ frame }: Display) => {
+    frame.update(); // prints the lines still waiting to go above the bar
+    frame.stop();
+    if (onScreen === frame) onScreen = undefined;
   };
 
   return {
@@ -65,16 +82,16 @@ export function createProgress(
       value = done;
       if (nextTotal !== undefined && nextTotal > 0 && nextTotal !== currentTotal) {
         currentTotal = nextTotal;
-        if (!known && bar) {
+        if (!known && display) {
           // switching from a count to a bar needs a new format
-          bar.stop();
-          bar = undefined;
+          end(display);
+          display = undefined;
         }
         known = true;
-        bar?.setTotal(currentTotal);
+        display?.bar.setTotal(currentTotal);
       }
-      bar ??= start();
-      bar.update(value, { step: step ?? '' });
+      display ??= start();
+      display.bar.update(value, { step: step ?? '' });
     },
     increment(by = 1) {
       this.update(value + by);
@@ -82,7 +99,25 @@ export function createProgress(
     stop() {
       if (stopped) return;
       stopped = true;
-      bar?.stop();
+      if (display) end(display);
+    },
+  };
+}
+
+/**
+ * A destination for text that may arrive while a progress bar is drawn, such as the server's
+ * log lines during `tagwise start`. While a bar is on screen and `out` is a terminal too, each
+ * line is printed above the bar instead of across it; otherwise it goes to `out` unchanged.
+ *
+ * @example
+ * const logger = createJsonLogger(aboveProgress(process.stdout), aboveProgress(process.stderr));
+ */
+export function aboveProgress(out: NodeJS.WriteStream): { write(line: string): boolean } {
+  return {
+    write(line) {
+      if (onScreen === undefined || out.isTTY !== true) return out.write(line);
+      onScreen.log(line);
+      return true;
     },
   };
 }

@@ -6,7 +6,7 @@ import { demoAdminKey } from '../demo/demo-admin-key.ts';
 import { createJobRegistry } from '../jobs/job-handlers.ts';
 import { createJsonLogger } from '../logger.ts';
 import { loadConfig, startServer } from '../server.ts';
-import { createProgress } from './progress.ts';
+import { aboveProgress, createProgress } from './progress.ts';
 
 /** Shows each set-up step as a progress bar on a terminal, and as one line when it ends. */
 const terminalReporter: StepReporter = {
@@ -36,10 +36,11 @@ export function registerStartCommand(program: Command): void {
     .action(async () => {
       const config = loadConfig();
       const jobs = createJobRegistry();
-      // Requests are logged as JSON to stdout; set-up progress goes to stderr.
+      // Requests are logged as JSON to stdout; set-up progress goes to stderr. On one terminal
+      // the log lines of the set-up's jobs are printed above its progress bars.
       const server = await startServer(config, {
         jobs,
-        logger: createJsonLogger(process.stdout, process.stderr),
+        logger: createJsonLogger(aboveProgress(process.stdout), aboveProgress(process.stderr)),
         startupTasks: [(database) => bootstrapDemo(database.db, jobs, terminalReporter)],
       });
       await server.started;
