@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
 import {
   churnDatasetFromEvents,
   churnDatasetFromRows,
@@ -41,11 +42,15 @@ import { parseEventTime, readEventFile } from '../../packages/api/src/io/event-f
  * `npx tsx test/eval/churn-eval.ts [--quick] [--export DIR] [--only wa_churn|online_retail|interaction]`
  * (`--quick`: only the defaults; `--only`: one section).
  */
-const quick = process.argv.includes('--quick');
-const exportAt = process.argv.indexOf('--export');
-const exportDir = exportAt >= 0 ? process.argv[exportAt + 1] : undefined;
-const onlyAt = process.argv.indexOf('--only');
-const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+const {
+  values: { quick, export: exportDir, only },
+} = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    export: { type: 'string' },
+    only: { type: 'string' },
+  },
+});
 
 const f4 = (x: number): string => x.toFixed(4);
 const ms = (m: MeanSd): string => `${f4(m.mean)} ± ${f4(m.sd)}`;
