@@ -446,18 +446,18 @@ function* csvRows(scores: ChurnScores, top: number): Generator<string[]> {
  * --horizon days after --as-of).
  */
 export function registerChurnCommand(program: Command): void {
-  const churn = program.command('churn').description('churn classifier: evaluate, train and score');
+  const churn = program.command('churn').description('Churn classifier: evaluate, train and score');
 
   const evaluate = churn
     .command('evaluate')
     .description(
-      'stratified k-fold cross-validation: ROC-AUC, PR-AUC, Brier, log loss, ECE, lift, reliability',
+      'Stratified k-fold cross-validation: ROC-AUC, PR-AUC, Brier, log loss, ECE, lift, reliability',
     );
   addDataOptions(evaluate).action((options: DataOptions) => runEvaluate(evaluate, options));
 
   const train = churn
     .command('train')
-    .description('cross-validate (unless --folds 0), train on all rows and save the model');
+    .description('Cross-validate (unless --folds 0), train on all rows and save the model');
   addDataOptions(train)
     .requiredOption('--model-out <file>', 'where to write the model (JSON bytes)')
     .option(
@@ -475,7 +475,7 @@ export function registerChurnCommand(program: Command): void {
   const score = churn
     .command('score')
     .description(
-      'score customers with a saved model, streaming: id, probability, risk band, top factors',
+      'Score customers with a saved model, streaming: id, probability, risk band, top factors',
     );
   score
     .requiredOption('--model <file>', 'model written by churn train')

@@ -35,7 +35,7 @@ export function registerClusterCommand(program: Command): void {
   const command = program
     .command('cluster')
     .description(
-      'cluster customers with k-means, choose k and profile the clusters, from a customer CSV ' +
+      'Cluster customers with k-means, choose k and profile the clusters, from a customer CSV ' +
         '(--customers) or from behavioural features computed from an event CSV (--events)',
     )
     .option('--customers <file>', 'customer CSV (plain or .gz)')

@@ -103,7 +103,7 @@ async function runSteps(workspaceSlug: string, steps: readonly JobStep[]): Promi
 export function registerDbPipelineCommands(db: Command): void {
   db.command('import')
     .description(
-      'import an event CSV (columns event_id, customer_id, occurred_at, kind, amount, quantity, invoice, product, category) or a customer CSV into a workspace, created if new; re-importing is a no-op',
+      'Import an event CSV (columns event_id, customer_id, occurred_at, kind, amount, quantity, invoice, product, category) or a customer CSV into a workspace, created if new; re-importing is a no-op',
     )
     .requiredOption('--workspace <slug>', 'workspace to import into')
     .option('--events <file>', 'event CSV (plain or .gz)')
@@ -138,7 +138,7 @@ export function registerDbPipelineCommands(db: Command): void {
     );
 
   db.command('cluster')
-    .description('run k-means on stored features and numeric attributes (a cluster-run job)')
+    .description('Run k-means on stored features and numeric attributes (a cluster-run job)')
     .requiredOption('--workspace <slug>', 'workspace')
     .requiredOption(
       '--features <a,b,c>',
@@ -180,7 +180,7 @@ export function registerDbPipelineCommands(db: Command): void {
 
   db.command('train')
     .description(
-      'train a churn model on a label column or a time split of the events (a churn-train job)',
+      'Train a churn model on a label column or a time split of the events (a churn-train job)',
     )
     .requiredOption('--workspace <slug>', 'workspace')
     .option('--label <column>', 'two-valued customer attribute holding the churn label')
@@ -225,7 +225,7 @@ export function registerDbPipelineCommands(db: Command): void {
     );
 
   db.command('score')
-    .description('score churn with the active model, then generate tag suggestions')
+    .description('Score churn with the active model, then generate tag suggestions')
     .requiredOption('--workspace <slug>', 'workspace')
     .option(
       '--as-of <date>',
