@@ -25,6 +25,18 @@ const SLUG_BY_STATUS: Record<number, ProblemSlug> = {
 
 const requestIdOf = (c: Context<AppEnv>): string => c.get('requestId') ?? 'unknown';
 
+/**
+ * SQLSTATEs of text the database cannot store (22021: a NUL character or invalid UTF-8 in
+ * text, 22P05: U+0000 in jsonb). Inputs are checked for them where they arrive; these codes
+ * mean some input got past that check, and it is still the caller's text that is wrong.
+ */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+
+const isUnstorableText = (error: unknown): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  UNSTORABLE_TEXT.has(String((error as { code?: unknown }).code));
+
 /** Headers every problem carries: the request id, and the auth scheme on a 401. */
 const headersFor = (body: Problem): Record<string, string> => ({
   'X-Request-Id': body.requestId,
@@ -62,6 +74,17 @@ export function createErrorHandler(logger: Logger): ErrorHandler<AppEnv> {
       const slug = SLUG_BY_STATUS[error.status] ?? 'malformed-request';
       return respond(
         problemBody(slug, error.message || slug, requestId, { status: error.status, instance }),
+      );
+    }
+    if (isUnstorableText(error)) {
+      logger.warn({ msg: 'unstorable text reached the database', requestId, path: instance });
+      return respond(
+        problemBody(
+          'malformed-request',
+          'the request holds text the database cannot store (a NUL character or invalid UTF-8)',
+          requestId,
+          { instance },
+        ),
       );
     }
     logger.error({

@@ -2,7 +2,8 @@ import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { Role } from '../keys/roles.ts';
 import type { AppEnv } from './app-env.ts';
-import { formatIssuePath, ProblemError, ProblemSchema } from './problem.ts';
+import { findNulCharacter, NUL_CHARACTER_MESSAGE } from './nul-character.ts';
+import { formatIssuePath, ProblemError, ProblemSchema, type ProblemFieldError } from './problem.ts';
 
 /** Who may call a route: a list of roles, or `public` (no key needed). */
 export type RouteRoles = readonly Role[] | 'public';
@@ -74,25 +75,39 @@ export function defineRoute<
   });
 }
 
+/** The problem for invalid input: body fields → 422, path/query/header → 400 with the target. */
+function invalidInput(target: string, errors: ProblemFieldError[]): ProblemError {
+  if (target === 'json' || target === 'form') {
+    return new ProblemError('validation-failed', 'the request body has invalid fields', errors);
+  }
+  return new ProblemError(
+    'invalid-parameters',
+    `the request ${target === 'param' ? 'path' : target} has invalid values`,
+    errors.map((e) => ({ ...e, path: `${target}.${e.path}` })),
+  );
+}
+
 /**
  * A router for one resource. Validation failures become problems: body fields → 422
  * `validation-failed`, path/query/header → 400 `invalid-parameters`, each naming its path.
+ * Valid input is also checked for NUL characters, which the database cannot store.
  */
 export function createRouter(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (result.success) return;
-      const errors = result.error.issues.map((issue) => ({
-        path: formatIssuePath(issue.path),
-        message: issue.message,
-      }));
-      if (result.target === 'json' || result.target === 'form') {
-        throw new ProblemError('validation-failed', 'the request body has invalid fields', errors);
+      if (result.success) {
+        const nul = findNulCharacter(result.data);
+        if (nul === undefined) return;
+        throw invalidInput(result.target, [
+          { path: formatIssuePath(nul), message: NUL_CHARACTER_MESSAGE },
+        ]);
       }
-      throw new ProblemError(
-        'invalid-parameters',
-        `the request ${result.target === 'param' ? 'path' : result.target} has invalid values`,
-        errors.map((e) => ({ ...e, path: `${result.target}.${e.path}` })),
+      throw invalidInput(
+        result.target,
+        result.error.issues.map((issue) => ({
+          path: formatIssuePath(issue.path),
+          message: issue.message,
+        })),
       );
     },
   });

@@ -3,6 +3,8 @@ import type { Db } from '../db/database.ts';
 import { getVisibleWorkspace } from '../workspaces/workspace.service.ts';
 import type { WorkspaceRow } from '../workspaces/workspace.table.ts';
 import { principalOf, type AppEnv } from './app-env.ts';
+import { NUL_CHARACTER_MESSAGE } from './nul-character.ts';
+import { ProblemError } from './problem.ts';
 import type { TtlCache } from './ttl-cache.ts';
 
 /**
@@ -15,6 +17,12 @@ export function workspaceScope(
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const slug = c.req.param('workspace');
+    if (slug?.includes('\u0000')) {
+      // Checked here because this runs before the route validates its parameters.
+      throw new ProblemError('invalid-parameters', 'the request path has invalid values', [
+        { path: 'param.workspace', message: NUL_CHARACTER_MESSAGE },
+      ]);
+    }
     if (slug !== undefined) {
       c.set('workspace', await getVisibleWorkspace(db, principalOf(c), slug, workspaces));
     }

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { parse } from 'csv-parse';
+import { NUL_CHARACTER_MESSAGE } from '../http/nul-character.ts';
 import { ProblemError } from '../http/problem.ts';
 import { INGEST_LIMITS } from './limits.ts';
 
@@ -12,7 +13,7 @@ export interface CsvBodyRow {
 
 /**
  * Streams a `text/csv` request body through csv-parse as header-keyed rows; the raw text is
- * never held whole. Malformed CSV is a 400 naming the line; more than
+ * never held whole. Malformed CSV (also a NUL character in a cell) is a 400 naming the line; more than
  * `INGEST_LIMITS.csvRows` rows is a 413; a header missing `requiredColumns` is a 422.
  */
 export async function* readCsvBody(
@@ -38,6 +39,14 @@ export async function* readCsvBody(
             missing.map((column) => ({ path: `line.1.${column}`, message: 'missing column' })),
           );
         }
+      }
+      const nulColumn = Object.keys(record).find(
+        (column) => column.includes('\u0000') || record[column]?.includes('\u0000') === true,
+      );
+      if (nulColumn !== undefined) {
+        throw new ProblemError('malformed-request', `malformed CSV: ${NUL_CHARACTER_MESSAGE}`, [
+          { path: `line.${info.lines}.${nulColumn}`, message: NUL_CHARACTER_MESSAGE },
+        ]);
       }
       rows += 1;
       if (rows > INGEST_LIMITS.csvRows) {

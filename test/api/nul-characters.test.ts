@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseKinds } from '@tagwise/api/testing';
+import { expectProblem, startTestServer, type TestServer } from './harness.ts';
+
+const NUL = '\u0000';
+const nulError = (path: string) => ({ path, message: expect.stringContaining('NUL character') });
+
+for (const kind of testDatabaseKinds()) {
+  describe(`NUL characters in input over HTTP on ${kind}`, () => {
+    let t: TestServer;
+    beforeAll(async () => {
+      t = await startTestServer(kind);
+    });
+    afterAll(() => t.close());
+
+    const customerExists = async (externalId: string) =>
+      (
+        await t.request(`/v1/workspaces/acme/customers/${encodeURIComponent(externalId)}`, {
+          key: t.acme.keys.analyst,
+        })
+      ).status === 200;
+
+    it('names the path parameter, the workspace included, instead of failing in the database', async () => {
+      const customer = await expectProblem(
+        await t.request('/v1/workspaces/acme/customers/c%00', { key: t.acme.keys.analyst }),
+        400,
+        'invalid-parameters',
+      );
+      expect(customer.errors).toEqual([nulError('param.externalId')]);
+
+      const workspace = await expectProblem(
+        await t.request('/v1/workspaces/ac%00me/customers', { key: t.acme.keys.analyst }),
+        400,
+        'invalid-parameters',
+      );
+      expect(workspace.errors).toEqual([nulError('param.workspace')]);
+    });
+
+    it('names the query parameter', async () => {
+      const queue = await expectProblem(
+        await t.request('/v1/workspaces/acme/suggestions?tag=vip%00', {
+          key: t.acme.keys.operator,
+        }),
+        400,
+        'invalid-parameters',
+      );
+      expect(queue.errors).toEqual([nulError('query.tag')]);
+    });
+
+    it('names the body field, or the attribute name, and stores nothing of the batch', async () => {
+      const value = await expectProblem(
+        await t.request('/v1/workspaces/acme/customers', {
+          key: t.acme.keys.analyst,
+          json: {
+            customers: [
+              { externalId: 'nul-ok', attributes: { plan: 'pro' } },
+              { externalId: 'nul-bad', attributes: { plan: `pro${NUL}` } },
+            ],
+          },
+        }),
+        422,
+        'validation-failed',
+      );
+      expect(value.errors).toEqual([nulError('customers.1.attributes.plan')]);
+
+      const key = await expectProblem(
+        await t.request('/v1/workspaces/acme/customers', {
+          key: t.acme.keys.analyst,
+          json: { customers: [{ externalId: 'nul-ok', attributes: { [`pl${NUL}an`]: 'pro' } }] },
+        }),
+        422,
+        'validation-failed',
+      );
+      expect(key.errors).toEqual([nulError(`customers.0.attributes.pl${NUL}an`)]);
+
+      const events = await expectProblem(
+        await t.request('/v1/workspaces/acme/events', {
+          key: t.acme.keys.service,
+          json: {
+            events: [
+              {
+                eventId: `e${NUL}1`,
+                customerId: 'nul-ok',
+                occurredAt: '2024-03-01T10:00:00Z',
+                kind: 'purchase',
+                amount: 5,
+              },
+            ],
+          },
+        }),
+        422,
+        'validation-failed',
+      );
+      expect(events.errors).toEqual([nulError('events.0.eventId')]);
+      expect(await customerExists('nul-ok')).toBe(false);
+    });
+
+    it('rejects a CSV upload with a NUL character, naming its line and column', async () => {
+      const upload = await expectProblem(
+        await t.request('/v1/workspaces/acme/customers/csv?idColumn=id', {
+          key: t.acme.keys.analyst,
+          csv: `id,plan\nnul-csv-ok,basic\nnul-csv-bad,pro${NUL}\n`,
+        }),
+        400,
+        'malformed-request',
+      );
+      expect(upload.errors).toEqual([nulError('line.3.plan')]);
+      expect(await customerExists('nul-csv-ok')).toBe(false);
+    });
+  });
+}
