@@ -2,8 +2,8 @@ import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { Role } from '../keys/roles.ts';
 import type { AppEnv } from './app-env.ts';
-import { findNulCharacter, NUL_CHARACTER_MESSAGE } from './nul-character.ts';
 import { formatIssuePath, ProblemError, ProblemSchema, type ProblemFieldError } from './problem.ts';
+import { findUnstorableText } from './unstorable-text.ts';
 
 /** Who may call a route: a list of roles, or `public` (no key needed). */
 export type RouteRoles = readonly Role[] | 'public';
@@ -90,17 +90,15 @@ function invalidInput(target: string, errors: ProblemFieldError[]): ProblemError
 /**
  * A router for one resource. Validation failures become problems: body fields → 422
  * `validation-failed`, path/query/header → 400 `invalid-parameters`, each naming its path.
- * Valid input is also checked for NUL characters, which the database cannot store.
+ * Valid input is also checked for text the database cannot store (see `findUnstorableText`).
  */
 export function createRouter(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (result.success) {
-        const nul = findNulCharacter(result.data);
-        if (nul === undefined) return;
-        throw invalidInput(result.target, [
-          { path: formatIssuePath(nul), message: NUL_CHARACTER_MESSAGE },
-        ]);
+        const unstorable = findUnstorableText(result.data);
+        if (unstorable === undefined) return;
+        throw invalidInput(result.target, [unstorable]);
       }
       throw invalidInput(
         result.target,

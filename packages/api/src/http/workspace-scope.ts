@@ -3,9 +3,9 @@ import type { Db } from '../db/database.ts';
 import { getVisibleWorkspace } from '../workspaces/workspace.service.ts';
 import type { WorkspaceRow } from '../workspaces/workspace.table.ts';
 import { principalOf, type AppEnv } from './app-env.ts';
-import { NUL_CHARACTER_MESSAGE } from './nul-character.ts';
 import { ProblemError } from './problem.ts';
 import type { TtlCache } from './ttl-cache.ts';
+import { unstorableTextReason } from './unstorable-text.ts';
 
 /**
  * For `/v1/workspaces/:workspace/...`: loads the workspace and checks the caller's key may
@@ -17,10 +17,11 @@ export function workspaceScope(
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const slug = c.req.param('workspace');
-    if (slug?.includes('\u0000')) {
-      // Checked here because this runs before the route validates its parameters.
+    // Checked here because this runs before the route validates its parameters.
+    const unstorable = slug === undefined ? undefined : unstorableTextReason(slug);
+    if (unstorable !== undefined) {
       throw new ProblemError('invalid-parameters', 'the request path has invalid values', [
-        { path: 'param.workspace', message: NUL_CHARACTER_MESSAGE },
+        { path: 'param.workspace', message: unstorable },
       ]);
     }
     if (slug !== undefined) {

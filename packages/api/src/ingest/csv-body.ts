@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { parse } from 'csv-parse';
-import { NUL_CHARACTER_MESSAGE } from '../http/nul-character.ts';
 import { ProblemError } from '../http/problem.ts';
+import { findUnstorableText } from '../http/unstorable-text.ts';
 import { INGEST_LIMITS } from './limits.ts';
 
 export interface CsvBodyRow {
@@ -13,8 +13,9 @@ export interface CsvBodyRow {
 
 /**
  * Streams a `text/csv` request body through csv-parse as header-keyed rows; the raw text is
- * never held whole. Malformed CSV (also a NUL character in a cell) is a 400 naming the line; more than
- * `INGEST_LIMITS.csvRows` rows is a 413; a header missing `requiredColumns` is a 422.
+ * never held whole. Malformed CSV — also a cell the database cannot store, such as one with a
+ * NUL character — is a 400 naming the line; more than `INGEST_LIMITS.csvRows` rows is a 413;
+ * a header missing `requiredColumns` is a 422.
  */
 export async function* readCsvBody(
   body: ReadableStream<Uint8Array> | null,
@@ -40,12 +41,10 @@ export async function* readCsvBody(
           );
         }
       }
-      const nulColumn = Object.keys(record).find(
-        (column) => column.includes('\u0000') || record[column]?.includes('\u0000') === true,
-      );
-      if (nulColumn !== undefined) {
-        throw new ProblemError('malformed-request', `malformed CSV: ${NUL_CHARACTER_MESSAGE}`, [
-          { path: `line.${info.lines}.${nulColumn}`, message: NUL_CHARACTER_MESSAGE },
+      const unstorable = findUnstorableText(record);
+      if (unstorable !== undefined) {
+        throw new ProblemError('malformed-request', `malformed CSV: ${unstorable.message}`, [
+          { path: `line.${info.lines}.${unstorable.path}`, message: unstorable.message },
         ]);
       }
       rows += 1;

@@ -4,9 +4,13 @@ import { expectProblem, startTestServer, type TestServer } from './harness.ts';
 
 const NUL = '\u0000';
 const nulError = (path: string) => ({ path, message: expect.stringContaining('NUL character') });
+const surrogateError = (path: string) => ({
+  path,
+  message: expect.stringContaining('unpaired UTF-16 surrogate'),
+});
 
 for (const kind of testDatabaseKinds()) {
-  describe(`NUL characters in input over HTTP on ${kind}`, () => {
+  describe(`text the database cannot store, over HTTP on ${kind}`, () => {
     let t: TestServer;
     beforeAll(async () => {
       t = await startTestServer(kind);
@@ -92,6 +96,17 @@ for (const kind of testDatabaseKinds()) {
         'validation-failed',
       );
       expect(events.errors).toEqual([nulError('events.0.eventId')]);
+
+      // The driver would have stored U+FFFD instead: the id would not be the one sent.
+      const surrogate = await expectProblem(
+        await t.request('/v1/workspaces/acme/customers', {
+          key: t.acme.keys.analyst,
+          json: { customers: [{ externalId: 'nul-ok' }, { externalId: 'cut \ud83d' }] },
+        }),
+        422,
+        'validation-failed',
+      );
+      expect(surrogate.errors).toEqual([surrogateError('customers.1.externalId')]);
       expect(await customerExists('nul-ok')).toBe(false);
     });
 
