@@ -3,9 +3,9 @@ import type { Db } from '../db/database.ts';
 import { getVisibleWorkspace } from '../workspaces/workspace.service.ts';
 import type { WorkspaceRow } from '../workspaces/workspace.table.ts';
 import { principalOf, type AppEnv } from './app-env.ts';
+import { workspaceSlugSchema } from './params.ts';
 import { ProblemError } from './problem.ts';
 import type { TtlCache } from './ttl-cache.ts';
-import { unstorableTextReason } from './unstorable-text.ts';
 
 /**
  * For `/v1/workspaces/:workspace/...`: loads the workspace and checks the caller's key may
@@ -17,14 +17,20 @@ export function workspaceScope(
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const slug = c.req.param('workspace');
-    // Checked here because this runs before the route validates its parameters.
-    const unstorable = slug === undefined ? undefined : unstorableTextReason(slug);
-    if (unstorable !== undefined) {
-      throw new ProblemError('invalid-parameters', 'the request path has invalid values', [
-        { path: 'param.workspace', message: unstorable },
-      ]);
-    }
     if (slug !== undefined) {
+      // Checked here because this runs before the route validates its parameters: a slug no
+      // workspace can have is a 400 naming it, and costs no lookup.
+      const checked = workspaceSlugSchema.safeParse(slug);
+      if (!checked.success) {
+        throw new ProblemError(
+          'invalid-parameters',
+          'the request path has invalid values',
+          checked.error.issues.map((issue) => ({
+            path: 'param.workspace',
+            message: issue.message,
+          })),
+        );
+      }
       c.set('workspace', await getVisibleWorkspace(db, principalOf(c), slug, workspaces));
     }
     await next();
