@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { findUnstorableText, unstorableTextReason } from './unstorable-text.ts';
+import { findUnstorableText } from './unstorable-text.ts';
+
+const reasonFor = (text: string) => findUnstorableText(text)?.message;
 
 describe('unstorable text', () => {
   it('tells a NUL character and an unpaired surrogate from text that is fine', () => {
-    expect(unstorableTextReason('a\u0000b')).toMatch(/NUL character/);
-    expect(unstorableTextReason('cut emoji \ud83d')).toMatch(/unpaired UTF-16 surrogate/);
-    expect(unstorableTextReason('\ude00 first')).toMatch(/unpaired UTF-16 surrogate/);
-    expect(unstorableTextReason('emoji 😀, umlaut ü, empty')).toBeUndefined();
-    expect(unstorableTextReason('')).toBeUndefined();
+    expect(reasonFor('a\u0000b')).toMatch(/NUL character/);
+    expect(reasonFor('cut emoji \ud83d')).toMatch(/unpaired UTF-16 surrogate/);
+    expect(reasonFor('\ude00 first')).toMatch(/unpaired UTF-16 surrogate/);
+    expect(reasonFor('emoji 😀, umlaut ü, empty')).toBeUndefined();
+    expect(reasonFor('')).toBeUndefined();
   });
 
   it('finds the first such string, value or key, at any depth, with its path', () => {
