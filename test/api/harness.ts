@@ -16,6 +16,7 @@ import {
   type TestDatabaseKind,
   type WorkspaceFixture,
 } from '@tagwise/api/testing';
+import { assertMatchesOpenApi } from '../support/openapi-contract.ts';
 
 /** Lets a test release the steps of a gated `test-steps` job one at a time. */
 export class StepGate {
@@ -113,7 +114,8 @@ export async function startTestServer(
     ...(options.changeHooks === undefined ? {} : { changeHooks: options.changeHooks }),
     ...(options.webhookOptions === undefined ? {} : { webhookOptions: options.webhookOptions }),
   });
-  const request = (path: string, init: RequestOptions = {}) => {
+  // Every answer a test sees is checked against the published OpenAPI document.
+  const request = async (path: string, init: RequestOptions = {}) => {
     const headers: Record<string, string> = { ...init.headers };
     if (init.key !== undefined) headers.authorization = `Bearer ${init.key}`;
     let body: string | undefined;
@@ -124,11 +126,14 @@ export async function startTestServer(
       headers['content-type'] = 'text/csv';
       body = init.csv;
     }
-    return fetch(`${server.url}${path}`, {
-      method: init.method ?? (body === undefined ? 'GET' : 'POST'),
+    const method = init.method ?? (body === undefined ? 'GET' : 'POST');
+    const response = await fetch(`${server.url}${path}`, {
+      method,
       headers,
       ...(body === undefined ? {} : { body }),
     });
+    await assertMatchesOpenApi(method, response);
+    return response;
   };
   return {
     url: server.url,

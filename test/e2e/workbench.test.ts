@@ -1,10 +1,18 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatNumber, formatValue } from '../../packages/workbench/src/lib/format.ts';
 import { launchBrowser, screenshot } from './support/browser.ts';
 import { seedWorkspace } from './support/seed.ts';
 import { startE2eServer, type E2eServer } from './support/server.ts';
 
 const WORKSPACE = 'shop';
+
+/** The part of `GET .../customers/{id}/churn` the customer page shows. */
+interface ChurnJson {
+  readonly riskBand: string;
+  readonly model: { readonly version: number };
+  readonly factors: readonly { feature: string; value: unknown; contribution: number }[];
+}
 const FLOW_TIMEOUT = 120_000;
 
 /**
@@ -360,12 +368,40 @@ describe('workbench in Chromium', () => {
       const tags = page.getByRole('region', { name: 'Tags' });
       await tags.getByRole('link', { name: 'Big spenders' }).waitFor();
       expect(await tags.getByRole('row').nth(1).textContent()).toContain('cluster');
+      const prediction = await server.api<ChurnJson>(
+        'GET',
+        `/v1/workspaces/${WORKSPACE}/customers/${customer}/churn`,
+      );
       const churn = page.getByRole('region', { name: 'Churn' });
-      await churn.getByText(/probability of churn \((low|medium|high)/).waitFor();
-      expect(await churn.getByRole('row').count()).toBeGreaterThan(1); // its factors
+      await churn
+        .getByText(
+          `probability of churn (${prediction.riskBand} risk), model v${prediction.model.version},`,
+        )
+        .waitFor();
+      // Its factors, each value shown as the features are (not as a raw float).
+      const factorRows = churn.getByRole('row');
+      expect(await factorRows.count()).toBe(prediction.factors.length + 1);
+      for (const [index, factor] of prediction.factors.entries()) {
+        expect(
+          await factorRows
+            .nth(index + 1)
+            .getByRole('cell')
+            .allTextContents(),
+        ).toEqual([factor.feature, formatValue(factor.value), formatNumber(factor.contribution)]);
+      }
       await page.getByRole('region', { name: 'Attributes' }).getByText('plan').waitFor();
       await page.getByRole('region', { name: 'Features' }).getByText('recency_days').waitFor();
       await screenshot(page, '09-customer', { fullPage: true });
+      // A customer with no events yet has no features to show, which the page says.
+      await server.api('POST', `/v1/workspaces/${WORKSPACE}/customers`, {
+        customers: [{ externalId: 'walk-in', attributes: { plan: 'basic' } }],
+      });
+      await page.goto(`${server.url}/w/${WORKSPACE}/customers/walk-in`);
+      await page
+        .getByRole('region', { name: 'Features' })
+        .getByText(/^None computed yet: features are computed from the customer's events/)
+        .waitFor();
+      await page.goBack();
       await tags.getByRole('link', { name: 'Big spenders' }).click();
       await page.getByRole('heading', { name: 'Big spenders big-spenders' }).waitFor();
       await page

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMemoryLogger, parseConfig, startServer, type RunningServer } from '@tagwise/api';
+import { assertMatchesOpenApi } from '../../support/openapi-contract.ts';
 
 export const WORKBENCH_BUILD = fileURLToPath(
   new URL('../../../packages/workbench/build', import.meta.url),
@@ -43,6 +44,7 @@ export async function startE2eServer(): Promise<E2eServer> {
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
+    await assertMatchesOpenApi(method, response);
     const text = await response.text();
     if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
     return (text === '' ? undefined : JSON.parse(text)) as T;

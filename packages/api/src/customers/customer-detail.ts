@@ -8,7 +8,7 @@ import { toSuggestionView } from '../suggestions/suggestion.service.ts';
 import { findHeldTags, type HeldTagRow } from '../tags/customer-tag.repository.ts';
 import { HeldTagSchema, type HeldTagView } from '../tags/customer-tag.schema.ts';
 import type { WorkspaceRow } from '../workspaces/workspace.table.ts';
-import { CustomerChurnSchema, CustomerViewSchema } from './customer.schema.ts';
+import { CustomerChurnSummarySchema, CustomerViewSchema } from './customer.schema.ts';
 import { getCustomer, toCustomerView } from './customer.service.ts';
 
 export const CustomerDetailSchema = CustomerViewSchema.extend({
@@ -16,7 +16,7 @@ export const CustomerDetailSchema = CustomerViewSchema.extend({
   openSuggestions: z
     .array(SuggestionSchema)
     .openapi({ description: 'Pending suggestions, newest first' }),
-  churn: CustomerChurnSchema.nullable().openapi({
+  churn: CustomerChurnSummarySchema.nullable().openapi({
     description: 'The current churn prediction; null when the customer was not scored',
   }),
 }).openapi('CustomerDetail');

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { AuditEntrySchema } from '../audit/audit.schema.ts';
 import { EventViewSchema } from '../events/event.schema.ts';
 import { SuggestionSchema } from '../suggestions/suggestion.schema.ts';
-import { CustomerChurnSchema, CustomerViewSchema } from './customer.schema.ts';
+import { CustomerChurnSummarySchema, CustomerViewSchema } from './customer.schema.ts';
 
 export const ExportedTagHoldingSchema = z
   .object({
@@ -19,7 +19,7 @@ export const ExportedTagHoldingSchema = z
   })
   .openapi('ExportedTagHolding');
 
-export const ExportedChurnPredictionSchema = CustomerChurnSchema.extend({
+export const ExportedChurnPredictionSchema = CustomerChurnSummarySchema.extend({
   current: z.boolean().openapi({ description: 'True for the prediction services read now' }),
 }).openapi('ExportedChurnPrediction');
 

@@ -64,7 +64,7 @@ export const CustomerViewSchema = z
 export type CustomerView = z.infer<typeof CustomerViewSchema>;
 
 /** The churn prediction shown with a customer (from the current scoring). */
-export const CustomerChurnSchema = z
+export const CustomerChurnSummarySchema = z
   .object({
     probability: z.number(),
     riskBand: z.string(),
@@ -79,4 +79,4 @@ export const CustomerChurnSchema = z
       }),
     ),
   })
-  .openapi('CustomerChurn');
+  .openapi('CustomerChurnSummary');

@@ -10,6 +10,11 @@ export function formatNumber(value: number | null | undefined): string {
     : numberFormat.format(value);
 }
 
+/** Any attribute or feature value: numbers as in `formatNumber`, others as text. */
+export function formatValue(value: unknown): string {
+  return typeof value === 'number' ? formatNumber(value) : String(value);
+}
+
 export function formatPercent(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
   return percentFormat.format(value);

@@ -9108,7 +9108,7 @@ export interface components {
       tags: components['schemas']['HeldTag'][];
       /** @description Pending suggestions, newest first */
       openSuggestions: components['schemas']['Suggestion'][];
-      churn: components['schemas']['CustomerChurn'];
+      churn: components['schemas']['CustomerChurnSummary'];
     };
     HeldTag: {
       /** @description The tag slug */
@@ -9158,7 +9158,7 @@ export interface components {
     /** @enum {string} */
     SuggestionStatus: 'pending' | 'accepted' | 'rejected' | 'auto_accepted' | 'superseded';
     /** @description The current churn prediction; null when the customer was not scored */
-    CustomerChurn: {
+    CustomerChurnSummary: {
       probability: number;
       riskBand: string;
       modelId: string;
@@ -9204,7 +9204,7 @@ export interface components {
       removedBy: string | null;
       removalReason: string | null;
     };
-    ExportedChurnPrediction: components['schemas']['CustomerChurn'] & {
+    ExportedChurnPrediction: components['schemas']['CustomerChurnSummary'] & {
       /** @description True for the prediction services read now */
       current: boolean;
     };
@@ -10253,6 +10253,27 @@ export interface components {
       /** @description Cut-off for event-derived inputs of time-split models (default: when the job starts); stored features and attributes are used as they are */
       asOf?: string;
     };
+    CustomerChurn: {
+      customerId: string;
+      /** @description Calibrated churn probability */
+      probability: number;
+      riskBand: string;
+      model: {
+        /** Format: uuid */
+        id: string;
+        version: number;
+        active: boolean;
+      };
+      scoredAt: string;
+      factors: components['schemas']['ChurnFactor'][];
+      explanation: string;
+    };
+    ChurnFactor: {
+      feature: string;
+      value: string | number | boolean | null;
+      /** @description Log-odds; > 0 pushes towards churn */
+      contribution: number;
+    };
     ChurnPredictResponse: {
       model: {
         /** Format: uuid */
@@ -10280,12 +10301,6 @@ export interface components {
       /** @enum {string} */
       source: 'stored' | 'live';
       scoredAt: string;
-    };
-    ChurnFactor: {
-      feature: string;
-      value: string | number | boolean | null;
-      /** @description Log-odds; > 0 pushes towards churn */
-      contribution: number;
     };
     ChurnPredictRequest: {
       /** @description Up to 1000 external ids: their stored prediction when it comes from the active model, else scored now from their stored data */

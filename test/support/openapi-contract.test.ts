@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { openApiViolations } from './openapi-contract.ts';
+
+const BASE = 'http://127.0.0.1:8080';
+const JSON_TYPE = 'application/json; charset=UTF-8';
+
+describe('the OpenAPI contract check', () => {
+  const workspace = { slug: 'acme', name: 'Acme', createdAt: '2026-01-01T00:00:00.000Z' };
+
+  it('accepts an answer that matches the documented schema', () => {
+    expect(
+      openApiViolations('GET', `${BASE}/v1/workspaces/acme`, 200, JSON_TYPE, workspace),
+    ).toEqual([]);
+  });
+
+  it('names a missing property and a wrong type', () => {
+    const violations = openApiViolations('GET', `${BASE}/v1/workspaces/acme`, 200, JSON_TYPE, {
+      slug: 'acme',
+      createdAt: 7,
+    });
+    expect(violations).toContain(
+      "GET /v1/workspaces/{workspace} → 200: (body) must have required property 'name'",
+    );
+    expect(violations).toContain('GET /v1/workspaces/{workspace} → 200: /createdAt must be string');
+  });
+
+  it('refuses a status or a media type the operation does not document', () => {
+    expect(
+      openApiViolations('GET', `${BASE}/v1/workspaces/acme`, 418, JSON_TYPE, workspace),
+    ).toEqual(['GET /v1/workspaces/{workspace} → 418: status not documented']);
+    expect(
+      openApiViolations('GET', `${BASE}/v1/workspaces/acme`, 200, 'text/plain', undefined),
+    ).toEqual(['GET /v1/workspaces/{workspace} → 200: content type text/plain not documented']);
+    expect(openApiViolations('PUT', `${BASE}/v1/workspaces/acme`, 200, JSON_TYPE, {})).toEqual([
+      'PUT /v1/workspaces/{workspace} is not documented',
+    ]);
+  });
+
+  it('checks a literal segment against its own operation, not the parameter beside it', () => {
+    const violations = openApiViolations(
+      'GET',
+      `${BASE}/v1/workspaces/acme/tags/check?slug=vip`,
+      200,
+      JSON_TYPE,
+      workspace,
+    );
+    expect(violations.length).toBeGreaterThan(0);
+    expect(violations.every((v) => v.startsWith('GET /v1/workspaces/{workspace}/tags/check'))).toBe(
+      true,
+    );
+  });
+
+  it('leaves paths outside the document alone (the workbench)', () => {
+    expect(openApiViolations('GET', `${BASE}/w/acme`, 200, 'text/html', undefined)).toEqual([]);
+  });
+});

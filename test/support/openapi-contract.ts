@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { repositoryRoot } from './tagwise-cli.ts';
+
+interface OpenApiDocument {
+  readonly paths: Record<
+    string,
+    Record<string, { responses?: Record<string, DocumentedResponse> }>
+  >;
+}
+
+interface DocumentedResponse {
+  readonly content?: Record<string, { schema?: unknown }>;
+}
+
+/** A documented path as a pattern; the more literal segments, the more specific. */
+interface DocumentedPath {
+  readonly template: string;
+  readonly pattern: RegExp;
+  readonly literalSegments: number;
+}
+
+const DOCUMENT_ID = 'tagwise-openapi';
+const document = JSON.parse(
+  readFileSync(join(repositoryRoot, 'packages', 'api', 'openapi.json'), 'utf8'),
+) as OpenApiDocument;
+
+// OpenAPI 3.1 schemas are JSON Schema 2020-12; `strict: false` lets the document's own
+// keywords (`paths`, `example`, `x-tagwise-roles`) pass through.
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats.default(ajv);
+ajv.addSchema(document, DOCUMENT_ID);
+
+const documentedPaths: DocumentedPath[] = Object.keys(document.paths).map((template) => {
+  const segments = template.split('/');
+  const pattern = segments
+    .map((segment) => (segment.startsWith('{') ? '[^/]+' : escapeRegExp(segment)))
+    .join('/');
+  return {
+    template,
+    pattern: new RegExp(`^${pattern}$`),
+    literalSegments: segments.filter((segment) => !segment.startsWith('{')).length,
+  };
+});
+
+const validators = new Map<string, ValidateFunction>();
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function pointerSegment(key: string): string {
+  return key.replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
+/** The documented path a request path falls under; a literal segment beats a parameter. */
+function documentedPathOf(path: string): string | undefined {
+  let best: DocumentedPath | undefined;
+  for (const candidate of documentedPaths) {
+    if (!candidate.pattern.test(path)) continue;
+    if (best === undefined || candidate.literalSegments > best.literalSegments) best = candidate;
+  }
+  return best?.template;
+}
+
+/**
+ * What is wrong with an answer of the API against the committed OpenAPI document, or an
+ * empty list when it matches: the status must be documented for the operation, and a JSON
+ * body must match the schema documented for that status and media type. Paths outside the
+ * document (the workbench's files) are not checked.
+ */
+export function openApiViolations(
+  method: string,
+  url: string,
+  status: number,
+  contentType: string | null,
+  /** The parsed body when it is JSON; other bodies are not checked beyond their media type. */
+  body?: unknown,
+): string[] {
+  const template = documentedPathOf(new URL(url).pathname);
+  if (template === undefined) return [];
+  const operation = document.paths[template]?.[method.toLowerCase()];
+  const where = `${method} ${template} → ${status}`;
+  if (operation === undefined) return [`${method} ${template} is not documented`];
+  const response = operation.responses?.[String(status)];
+  if (response === undefined) return [`${where}: status not documented`];
+  const mediaType = contentType?.split(';')[0]?.trim();
+  if (mediaType === undefined || response.content?.[mediaType] === undefined) {
+    return response.content === undefined || status === 204
+      ? []
+      : [`${where}: content type ${mediaType ?? 'none'} not documented`];
+  }
+  if (body === undefined) return [];
+  const pointer = [
+    'paths',
+    template,
+    method.toLowerCase(),
+    'responses',
+    String(status),
+    'content',
+    mediaType,
+    'schema',
+  ]
+    .map(pointerSegment)
+    .join('/');
+  let validate = validators.get(pointer);
+  if (validate === undefined) {
+    validate = ajv.compile({ $ref: `${DOCUMENT_ID}#/${pointer}` });
+    validators.set(pointer, validate);
+  }
+  if (validate(body)) return [];
+  return (validate.errors ?? []).map(
+    (error) => `${where}: ${error.instancePath || '(body)'} ${error.message ?? 'is invalid'}`,
+  );
+}
+
+/**
+ * Throws when a response does not match the OpenAPI document (see `openApiViolations`).
+ * Reads a clone, so the caller can still read the body; streams are not read.
+ */
+export async function assertMatchesOpenApi(method: string, response: Response): Promise<void> {
+  const contentType = response.headers.get('content-type');
+  const isJson = contentType !== null && /^application\/(problem\+)?json\b/.test(contentType);
+  const text = isJson ? await response.clone().text() : '';
+  const body: unknown = isJson && text !== '' ? JSON.parse(text) : undefined;
+  const violations = openApiViolations(method, response.url, response.status, contentType, body);
+  if (violations.length > 0) {
+    throw new Error(`the answer does not match the OpenAPI document:\n${violations.join('\n')}`);
+  }
+}
