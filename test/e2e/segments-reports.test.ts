@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './support/browser.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, recordOpenApiViolations } from './support/browser.ts';
 import { seedWorkspace } from './support/seed.ts';
 import { startE2eServer, type E2eServer } from './support/server.ts';
 import { tagSeededWorkspace, type TaggedWorkspace } from './support/tagging.ts';
@@ -18,6 +18,7 @@ describe('segments, reports and tag history in Chromium', () => {
   let server: E2eServer;
   let browser: Browser;
   let context: BrowserContext;
+  let answers: ReturnType<typeof recordOpenApiViolations>;
   let tagged: TaggedWorkspace;
 
   beforeAll(async () => {
@@ -30,6 +31,7 @@ describe('segments, reports and tag history in Chromium', () => {
       acceptDownloads: true,
     });
     context.setDefaultTimeout(30_000);
+    answers = recordOpenApiViolations(context);
     // Signed in as the admin, as the key form would leave it.
     await context.addInitScript((key) => {
       (
@@ -37,6 +39,10 @@ describe('segments, reports and tag history in Chromium', () => {
       ).localStorage.setItem('tagwise.apiKey', key);
     }, server.key);
   }, FLOW_TIMEOUT);
+
+  afterEach(async () => {
+    expect(await answers.violations()).toEqual([]);
+  });
 
   afterAll(async () => {
     await browser?.close();

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber, formatValue } from '../../packages/workbench/src/lib/format.ts';
-import { launchBrowser, screenshot } from './support/browser.ts';
+import { launchBrowser, screenshot, recordOpenApiViolations } from './support/browser.ts';
 import { seedWorkspace } from './support/seed.ts';
 import { startE2eServer, type E2eServer } from './support/server.ts';
 
@@ -24,6 +24,7 @@ describe('workbench in Chromium', () => {
   let server: E2eServer;
   let browser: Browser;
   let context: BrowserContext;
+  let answers: ReturnType<typeof recordOpenApiViolations>;
   let notebookUrl = '';
 
   beforeAll(async () => {
@@ -32,7 +33,12 @@ describe('workbench in Chromium', () => {
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(30_000);
+    answers = recordOpenApiViolations(context);
   }, FLOW_TIMEOUT);
+
+  afterEach(async () => {
+    expect(await answers.violations()).toEqual([]);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -445,6 +451,7 @@ describe('workbench in Chromium', () => {
       });
       const operator = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       operator.setDefaultTimeout(30_000);
+      const operatorAnswers = recordOpenApiViolations(operator);
       try {
         const page = await operator.newPage();
         await page.goto(notebookUrl);
@@ -465,6 +472,7 @@ describe('workbench in Chromium', () => {
           .click();
         await page.locator('[data-save-state="saved"]').waitFor();
         await screenshot(page, '11-operator');
+        expect(await operatorAnswers.violations()).toEqual([]);
       } finally {
         await operator.close();
       }

@@ -1,6 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
+import { openApiViolations } from '../../support/openapi-contract.ts';
 
 export const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 
@@ -33,4 +40,43 @@ export async function screenshot(
   if (target === undefined) await page.screenshot({ path });
   else if ('fullPage' in target) await page.screenshot({ path, fullPage: true });
   else await target.screenshot({ path });
+}
+
+/**
+ * Checks every answer the workbench receives from the API against the OpenAPI document (see
+ * `openApiViolations`), so a client built from a wrong document cannot pass unnoticed.
+ * `violations()` waits for the answers still being read and returns what was found since
+ * its last call.
+ */
+export function recordOpenApiViolations(context: BrowserContext): {
+  violations(): Promise<string[]>;
+} {
+  const found: string[] = [];
+  const reading = new Set<Promise<void>>();
+  context.on('response', (response) => {
+    const contentType = response.headers()['content-type'] ?? null;
+    const isJson = contentType !== null && /^application\/(problem\+)?json\b/.test(contentType);
+    const check = (isJson ? response.json() : Promise.resolve(undefined))
+      .then((body: unknown) => {
+        found.push(
+          ...openApiViolations(
+            response.request().method(),
+            response.url(),
+            response.status(),
+            contentType,
+            body,
+          ),
+        );
+      })
+      // A page closed before its answer was read: nothing left to check.
+      .catch(() => undefined)
+      .finally(() => reading.delete(check));
+    reading.add(check);
+  });
+  return {
+    async violations() {
+      await Promise.all(reading);
+      return found.splice(0);
+    },
+  };
 }
