@@ -132,7 +132,7 @@ for (const kind of testDatabaseKinds()) {
       const churned = rules.filter((s) => s.tag === 'churned');
       expect(churned.map((s) => groupOf(s.customer))).toEqual(new Array(40).fill('lapsed'));
       expect(churned[0]!.explanation.factors).toContainEqual({
-        feature: 'purchase 180d–0d before cut-off',
+        feature: 'purchase events in the 180 days before the cut-off',
         value: 0,
       });
       expect(rules.filter((s) => s.tag === 'active').length).toBeGreaterThan(0);

@@ -36,8 +36,15 @@ describe('rule conditions', () => {
     expect(readsEvents(table)).toBe(true);
     expect(eventWindows(table[0]!)).toEqual([{ kind: 'purchase', from: { daysBefore: 60 } }]);
     expect(describeWindow({ kind: 'purchase', from: { daysBefore: 60 } })).toBe(
-      'purchase 60d–0d before cut-off',
+      'purchase events in the 60 days before the cut-off',
     );
+    expect(
+      describeWindow({ kind: 'purchase', from: { daysBefore: 180 }, to: { daysBefore: 90 } }),
+    ).toBe('purchase events 180–90 days before the cut-off');
+    expect(describeWindow({ kind: ['purchase', 'return'], to: { daysBefore: 30 } })).toBe(
+      'purchase/return events more than 30 days before the cut-off',
+    );
+    expect(describeWindow({ unit: 'orders' })).toBe('orders before the cut-off');
     expect(featuresRead(RFM_SEGMENT_RULES)).toEqual(['r_score', 'f_score', 'm_score']);
     expect(readsEvents(RFM_SEGMENT_RULES)).toBe(false);
     expect(readsEvents(DEFAULT_LIFECYCLE_RULES)).toBe(true);

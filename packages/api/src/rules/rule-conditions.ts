@@ -66,10 +66,21 @@ export function withResolvedMeans(rules: RuleTable, means: ReadonlyMap<string, n
   return rules.map((rule) => ({ ...rule, when: resolve(rule.when, means) }));
 }
 
-/** `purchase in [90, 0) days before the cut-off`: a reviewer's name for an event window. */
+/**
+ * A reviewer's name for an event window, e.g. `purchase events in the 90 days before the
+ * cut-off` or `purchase orders 180–90 days before the cut-off`.
+ */
 export function describeWindow(window: EventWindow): string {
-  const kind = window.kind === undefined ? 'events' : [window.kind].flat().join('/');
-  const from = window.from === undefined ? 'ever' : `${window.from.daysBefore}d`;
-  const to = window.to === undefined ? '0d' : `${window.to.daysBefore}d`;
-  return `${kind} ${from}–${to} before cut-off`;
+  const kinds = window.kind === undefined ? '' : `${[window.kind].flat().join('/')} `;
+  const events = `${kinds}${window.unit ?? 'events'}`;
+  const from = window.from?.daysBefore;
+  const to = window.to?.daysBefore ?? 0;
+  if (from === undefined) {
+    return to === 0
+      ? `${events} before the cut-off`
+      : `${events} more than ${to} days before the cut-off`;
+  }
+  return to === 0
+    ? `${events} in the ${from} days before the cut-off`
+    : `${events} ${from}–${to} days before the cut-off`;
 }
