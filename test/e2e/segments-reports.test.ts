@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, recordOpenApiViolations } from './support/browser.ts';
 import { seedWorkspace } from './support/seed.ts';
-import { startE2eServer, type E2eServer } from './support/server.ts';
+import { startE2eServer, waitForJob, type E2eServer } from './support/server.ts';
 import { tagSeededWorkspace, type TaggedWorkspace } from './support/tagging.ts';
 
 const WORKSPACE = 'shop';
@@ -194,6 +194,33 @@ describe('segments, reports and tag history in Chromium', () => {
       await expect
         .poll(async () => (await clusterRow.getByRole('cell').allTextContents()).slice(1, 4))
         .toEqual(['0', '0', '0']);
+      await page.close();
+    },
+    FLOW_TIMEOUT,
+  );
+
+  it(
+    'the report cell draws the training and current churn scores as overlapping bars from zero',
+    async () => {
+      const base = `/v1/workspaces/${WORKSPACE}/churn`;
+      const label = { kind: 'column', column: 'churned', positive: 'Yes' };
+      await waitForJob(server, WORKSPACE, await server.api('POST', `${base}/train`, { label }));
+      await waitForJob(server, WORKSPACE, await server.api('POST', `${base}/score`, {}));
+      const page = await notebookWith('report', 'Churn drift');
+      const bars = page
+        .locator('[data-cell-type="report"]')
+        .locator('svg[aria-label="Churn scores: training against now"] g[aria-label="rect"] rect');
+      await bars.first().waitFor();
+      // The bottom edge of every bar with a height (an empty bin draws a bar of none).
+      const bottoms = await bars.evaluateAll((rects) =>
+        rects
+          .map((rect) => [Number(rect.getAttribute('y')), Number(rect.getAttribute('height'))])
+          .filter(([, height]) => height! > 0)
+          .map(([y, height]) => y! + height!),
+      );
+      // Stacked bars would start where the other population's bar ends.
+      expect(bottoms.length).toBeGreaterThan(2);
+      expect(new Set(bottoms.map((bottom) => bottom.toFixed(1))).size).toBe(1);
       await page.close();
     },
     FLOW_TIMEOUT,

@@ -107,6 +107,11 @@ async function scoringDistribution(
   };
 }
 
+/** `2012-03-09 00:00 UTC`: a time for people, in the zone the events are stored in. */
+function readableUtc(time: Date): string {
+  return `${time.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
 /**
  * Whether the outcome window of a scoring can be read: T + H has passed, and some scored
  * customer has an event at or after T + H − 1 day (the engine's time-split rule: a log that
@@ -127,9 +132,9 @@ async function backtestReadiness(
                                AND e.occurred_at >= ${new Date(windowEnd.getTime() - DAY_MS)})
            ) AS observed`.execute(db);
   const { closed, observed } = rows[0]!;
-  if (!closed) return `the outcome window ends at ${windowEnd.toISOString()}`;
+  if (!closed) return `the outcome window ends at ${readableUtc(windowEnd)}`;
   if (!observed) {
-    return `no event of a scored customer reaches ${windowEnd.toISOString()} yet: load the events up to the end of the window`;
+    return `no event of a scored customer reaches ${readableUtc(windowEnd)} yet: load the events up to the end of the window`;
   }
   return null;
 }
