@@ -420,6 +420,58 @@ describe('workbench in Chromium', () => {
   );
 
   it(
+    "decides a customer's open suggestions on the customer page, and names who decided first",
+    async () => {
+      const pending = await server.api<{
+        items: { id: string; customer: string; tag: string; tagDisplayName: string }[];
+      }>('GET', `/v1/workspaces/${WORKSPACE}/suggestions?status=pending&limit=200`);
+      // A customer with open suggestions of two different tags.
+      const [toAccept, decidedElsewhere] = pending.items.flatMap((first) => {
+        const second = pending.items.find(
+          (s) => s.customer === first.customer && s.tag !== first.tag,
+        );
+        return second === undefined ? [] : [first, second];
+      });
+      const customer = toAccept!.customer;
+      const page = await openPage(`${server.url}/w/${WORKSPACE}/customers/${customer}`);
+      const open = page.getByRole('region', { name: 'Open suggestions' });
+      await open.getByRole('button', { name: `Accept ${toAccept!.tagDisplayName}` }).click();
+      await page
+        .getByRole('region', { name: 'Tags' })
+        .getByRole('link', { name: toAccept!.tagDisplayName })
+        .waitFor();
+      expect(
+        await open.getByRole('button', { name: `Accept ${toAccept!.tagDisplayName}` }).count(),
+      ).toBe(0);
+
+      // Another operator rejects the second one while this page still offers it.
+      await server.api(
+        'POST',
+        `/v1/workspaces/${WORKSPACE}/suggestions/${decidedElsewhere!.id}/reject`,
+        {},
+      );
+      await open
+        .getByRole('button', { name: `Accept ${decidedElsewhere!.tagDisplayName}` })
+        .click();
+      await open
+        .getByRole('alert')
+        .filter({ hasText: /^Already rejected by key / })
+        .waitFor();
+      const acceptAgain = `Accept ${decidedElsewhere!.tagDisplayName}`;
+      expect(await open.getByRole('button', { name: acceptAgain }).count()).toBe(0);
+      const held = await server.api<{ tags: { tag: string }[] }>(
+        'GET',
+        `/v1/workspaces/${WORKSPACE}/customers/${customer}`,
+      );
+      expect(held.tags.map((t) => t.tag)).toContain(toAccept!.tag);
+      expect(held.tags.map((t) => t.tag)).not.toContain(decidedElsewhere!.tag);
+      await screenshot(page, '09b-customer-decisions', { fullPage: true });
+      await page.close();
+    },
+    FLOW_TIMEOUT,
+  );
+
+  it(
     'duplicates, renames and deletes notebooks from the list',
     async () => {
       const page = await openPage(`${server.url}/w/${WORKSPACE}`);
