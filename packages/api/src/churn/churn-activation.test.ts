@@ -40,6 +40,16 @@ describe('decideActivation', () => {
     ).toBe(false);
   });
 
+  it('shows as many decimals as it takes to tell two close ROC-AUCs apart', () => {
+    const active = { version: 1, label: churnYes, heldoutValue: 0.85029 };
+    expect(
+      decideActivation({ version: 2, label: churnYes, heldoutValue: 0.85034 }, active).reason,
+    ).toBe('held-out ROC-AUC 0.85034 beats the active model v1 (0.85029)');
+    expect(
+      decideActivation({ version: 2, label: churnYes, heldoutValue: 0.8502 }, active).reason,
+    ).toBe('held-out ROC-AUC 0.8502 does not beat the active model v1 (0.8503)');
+  });
+
   it('never compares across labels, but a later cut-off with the same horizon is the same label', () => {
     const active = { version: 1, label: split('2024-01-01T00:00:00.000Z', 90), heldoutValue: 0.7 };
     const later = { version: 2, label: split('2024-06-01T00:00:00.000Z', 90), heldoutValue: 0.75 };

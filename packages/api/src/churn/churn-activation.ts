@@ -18,7 +18,21 @@ export interface ActivationDecision {
   readonly reason: string;
 }
 
-const auc = (value: number): string => value.toFixed(3);
+/**
+ * Two ROC-AUCs with as many decimals (3 to 6) as it takes to tell them apart, so a reason
+ * never reads "0.850 beats 0.850".
+ */
+function aucPair(candidate: number, active: number): [string, string] {
+  let digits = 3;
+  while (
+    digits < 6 &&
+    candidate !== active &&
+    candidate.toFixed(digits) === active.toFixed(digits)
+  ) {
+    digits++;
+  }
+  return [candidate.toFixed(digits), active.toFixed(digits)];
+}
 
 /**
  * Whether a model may replace the active one without an override: when none is active, or
@@ -42,15 +56,16 @@ export function decideActivation(
       reason: `the active model v${active.version} predicts another label (${describeLabel(active.label)}, this one ${describeLabel(candidate.label)}); ROC-AUC does not compare across labels`,
     };
   }
+  const [candidateAuc, activeAuc] = aucPair(candidate.heldoutValue, active.heldoutValue);
   if (!(candidate.heldoutValue > active.heldoutValue)) {
     return {
       activate: false,
-      reason: `held-out ROC-AUC ${auc(candidate.heldoutValue)} does not beat the active model v${active.version} (${auc(active.heldoutValue)})`,
+      reason: `held-out ROC-AUC ${candidateAuc} does not beat the active model v${active.version} (${activeAuc})`,
     };
   }
   return {
     activate: true,
-    reason: `held-out ROC-AUC ${auc(candidate.heldoutValue)} beats the active model v${active.version} (${auc(active.heldoutValue)})`,
+    reason: `held-out ROC-AUC ${candidateAuc} beats the active model v${active.version} (${activeAuc})`,
   };
 }
 
