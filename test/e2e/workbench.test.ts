@@ -223,8 +223,8 @@ describe('workbench in Chromium', () => {
       await page.getByLabel('Add a cell', { exact: true }).selectOption('churn');
       await page.getByRole('button', { name: 'Add cell' }).click();
       const cell = page.locator('[data-cell-type="churn"]');
-      await cell.getByLabel('Label column', { exact: true }).first().check();
-      await cell.getByRole('combobox', { name: 'Label column' }).selectOption('churned');
+      await cell.getByRole('radio', { name: 'Label column' }).check();
+      await cell.getByLabel('Column', { exact: true }).selectOption('churned');
       await cell.getByLabel('Classifier', { exact: true }).selectOption('logistic');
       await recordStatuses(page, 'churn');
       await cell.getByRole('button', { name: 'Train model' }).click();
@@ -238,6 +238,16 @@ describe('workbench in Chromium', () => {
         expect(await cell.locator(`svg[aria-label="${chart}"]`).count(), chart).toBe(1);
       }
       expect(await seenStatuses(page)).toEqual(expect.arrayContaining(['running', 'done']));
+      // Mean ± sd over folds, both to the decimal place the spread allows.
+      const rocAuc = await cell
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: 'ROC-AUC' }) })
+        .getByRole('cell')
+        .first()
+        .textContent();
+      expect(rocAuc).toMatch(/^0\.(\d+) ± 0\.\d+$/);
+      const [mean, sd] = rocAuc!.split(' ± ');
+      expect(mean!.length).toBe(sd!.length);
       await cell.getByText('This model is active').waitFor();
       await cell.getByRole('button', { name: 'Score every customer' }).click();
       await cell

@@ -10,9 +10,22 @@ export function formatNumber(value: number | null | undefined): string {
     : numberFormat.format(value);
 }
 
-/** Any attribute or feature value: numbers as in `formatNumber`, others as text. */
+/** Any feature or factor value: numbers as in `formatNumber`, `–` for missing, others as text. */
 export function formatValue(value: unknown): string {
+  if (value === null || value === undefined) return '–';
   return typeof value === 'number' ? formatNumber(value) : String(value);
+}
+
+/**
+ * A mean with its standard deviation, the deviation to 2 significant digits and the mean to
+ * the same decimal place (`0.8503 ± 0.0086`): digits beyond the spread mean nothing.
+ */
+export function formatMeanSd(mean: number | null, sd: number | null): string {
+  if (mean === null || sd === null || !Number.isFinite(mean) || !Number.isFinite(sd) || sd <= 0) {
+    return `${formatNumber(mean)} ± ${formatNumber(sd)}`;
+  }
+  const decimals = Math.min(20, Math.max(0, 1 - Math.floor(Math.log10(sd))));
+  return `${mean.toFixed(decimals)} ± ${sd.toFixed(decimals)}`;
 }
 
 export function formatPercent(value: number | null | undefined): string {
