@@ -781,6 +781,9 @@ for (const kind of testDatabaseKinds()) {
         skipped: 1,
         skipReasons: { [NO_PURCHASE]: 1 },
       });
+      expect(scored.message).toBe(
+        `scored 150 customers with churn model v1; 1 skipped — ${NO_PURCHASE}: 1`,
+      );
       const ids = Array.from({ length: 150 }, (_, c) => `g${String(c).padStart(3, '0')}`);
       const predictions = await body<PredictJson>(
         await post('globex', '/churn/predict', t.globex.keys.service, {
