@@ -50,7 +50,14 @@ describe('the OpenAPI contract check', () => {
     );
   });
 
-  it('leaves paths outside the document alone (the workbench)', () => {
+  it('refuses an answer from an undocumented API path, but not the 404 for no route', () => {
+    expect(openApiViolations('GET', `${BASE}/v1/secret`, 200, JSON_TYPE, {})).toEqual([
+      'GET /v1/secret → 200: no documented path matches',
+    ]);
+    expect(openApiViolations('GET', `${BASE}/v1/secret`, 404, JSON_TYPE, {})).toEqual([]);
+  });
+
+  it('leaves paths outside the API alone (the workbench)', () => {
     expect(openApiViolations('GET', `${BASE}/w/acme`, 200, 'text/html', undefined)).toEqual([]);
   });
 });

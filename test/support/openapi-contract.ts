@@ -68,8 +68,9 @@ function documentedPathOf(path: string): string | undefined {
 /**
  * What is wrong with an answer of the API against the committed OpenAPI document, or an
  * empty list when it matches: the status must be documented for the operation, and a JSON
- * body must match the schema documented for that status and media type. Paths outside the
- * document (the workbench's files) are not checked.
+ * body must match the schema documented for that status and media type. An answer under
+ * `/v1/` other than 404 must come from a documented path; other paths (the workbench's
+ * files) are not checked.
  */
 export function openApiViolations(
   method: string,
@@ -79,8 +80,14 @@ export function openApiViolations(
   /** The parsed body when it is JSON; other bodies are not checked beyond their media type. */
   body?: unknown,
 ): string[] {
-  const template = documentedPathOf(new URL(url).pathname);
-  if (template === undefined) return [];
+  const path = new URL(url).pathname;
+  const template = documentedPathOf(path);
+  if (template === undefined) {
+    // Every API route is documented; a 404 is the answer to a path no route serves.
+    return path.startsWith('/v1/') && status !== 404
+      ? [`${method} ${path} → ${status}: no documented path matches`]
+      : [];
+  }
   const operation = document.paths[template]?.[method.toLowerCase()];
   const where = `${method} ${template} → ${status}`;
   if (operation === undefined) return [`${method} ${template} is not documented`];
