@@ -214,9 +214,12 @@ describe('segments, reports and tag history in Chromium', () => {
       // The bottom edge of every bar with a height (an empty bin draws a bar of none).
       const bottoms = await bars.evaluateAll((rects) =>
         rects
-          .map((rect) => [Number(rect.getAttribute('y')), Number(rect.getAttribute('height'))])
-          .filter(([, height]) => height! > 0)
-          .map(([y, height]) => y! + height!),
+          .map((rect) => ({
+            top: Number(rect.getAttribute('y')),
+            height: Number(rect.getAttribute('height')),
+          }))
+          .filter(({ height }) => height > 0)
+          .map(({ top, height }) => top + height),
       );
       // Stacked bars would start where the other population's bar ends.
       expect(bottoms.length).toBeGreaterThan(2);

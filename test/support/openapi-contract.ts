@@ -65,6 +65,11 @@ function documentedPathOf(path: string): string | undefined {
   return best?.template;
 }
 
+/** Whether a body of this content type is JSON (plain or an RFC 9457 problem). */
+export function isJsonMediaType(contentType: string | null): boolean {
+  return contentType !== null && /^application\/(problem\+)?json\b/.test(contentType);
+}
+
 /**
  * What is wrong with an answer of the API against the committed OpenAPI document, or an
  * empty list when it matches: the status must be documented for the operation, and a JSON
@@ -129,9 +134,8 @@ export function openApiViolations(
  */
 export async function assertMatchesOpenApi(method: string, response: Response): Promise<void> {
   const contentType = response.headers.get('content-type');
-  const isJson = contentType !== null && /^application\/(problem\+)?json\b/.test(contentType);
-  const text = isJson ? await response.clone().text() : '';
-  const body: unknown = isJson && text !== '' ? JSON.parse(text) : undefined;
+  const text = isJsonMediaType(contentType) ? await response.clone().text() : '';
+  const body: unknown = text === '' ? undefined : JSON.parse(text);
   const violations = openApiViolations(method, response.url, response.status, contentType, body);
   if (violations.length > 0) {
     throw new Error(`the answer does not match the OpenAPI document:\n${violations.join('\n')}`);

@@ -7,7 +7,7 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
-import { openApiViolations } from '../../support/openapi-contract.ts';
+import { isJsonMediaType, openApiViolations } from '../../support/openapi-contract.ts';
 
 export const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 
@@ -55,8 +55,7 @@ export function recordOpenApiViolations(context: BrowserContext): {
   const reading = new Set<Promise<void>>();
   context.on('response', (response) => {
     const contentType = response.headers()['content-type'] ?? null;
-    const isJson = contentType !== null && /^application\/(problem\+)?json\b/.test(contentType);
-    const check = (isJson ? response.json() : Promise.resolve(undefined))
+    const check = (isJsonMediaType(contentType) ? response.json() : Promise.resolve(undefined))
       .then((body: unknown) => {
         found.push(
           ...openApiViolations(
