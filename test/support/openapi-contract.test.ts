@@ -24,6 +24,32 @@ describe('the OpenAPI contract check', () => {
     expect(violations).toContain('GET /v1/workspaces/{workspace} → 200: /createdAt must be string');
   });
 
+  it('refuses a field the document does not name, also in a schema extended through allOf', () => {
+    expect(
+      openApiViolations('GET', `${BASE}/v1/workspaces/acme`, 200, JSON_TYPE, {
+        ...workspace,
+        secret: 'x',
+      }),
+    ).toEqual([
+      'GET /v1/workspaces/{workspace} → 200: (body) must NOT have unevaluated properties',
+    ]);
+    const accept = `${BASE}/v1/workspaces/acme/suggestions/0b0e5f9e-1f4c-4c1e-9d57-2f8f3f0a1b2c/accept`;
+    const conflict = {
+      type: '/problems/conflict',
+      title: 'Conflict',
+      status: 409,
+      detail: 'already accepted',
+      instance: '/v1/workspaces/acme/suggestions/…/accept',
+      requestId: 'r1',
+      decision: { status: 'accepted', decidedBy: null, decidedAt: null, reason: null },
+    };
+    const problemType = 'application/problem+json';
+    expect(openApiViolations('POST', accept, 409, problemType, conflict)).toEqual([]);
+    expect(openApiViolations('POST', accept, 409, problemType, { ...conflict, extra: 1 })).toEqual([
+      'POST /v1/workspaces/{workspace}/suggestions/{suggestionId}/accept → 409: (body) must NOT have unevaluated properties',
+    ]);
+  });
+
   it('refuses a status or a media type the operation does not document', () => {
     expect(
       openApiViolations('GET', `${BASE}/v1/workspaces/acme`, 418, JSON_TYPE, workspace),

@@ -31,7 +31,56 @@ const document = JSON.parse(
 // keywords (`paths`, `example`, `x-tagwise-roles`) pass through.
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats.default(ajv);
-ajv.addSchema(document, DOCUMENT_ID);
+ajv.addSchema(withClosedObjects(document), DOCUMENT_ID);
+
+/**
+ * The document with every object schema closed (`unevaluatedProperties: false`), so an
+ * answer carrying a field the document does not name fails too; the generator leaves them
+ * open. A component that another schema extends through `allOf` stays open itself (it
+ * would refuse the extension's fields) and is closed where it is referenced directly.
+ */
+function withClosedObjects(source: OpenApiDocument): OpenApiDocument {
+  const copy = structuredClone(source) as unknown;
+  const extended = new Set<string>();
+  visit(copy, (schema) => {
+    for (const part of (schema.allOf as Schema[] | undefined) ?? []) {
+      if (typeof part.$ref === 'string') extended.add(part.$ref);
+    }
+  });
+  const components = (copy as { components?: { schemas?: Record<string, Schema> } }).components;
+  const extendedComponents = new Set(
+    Object.entries(components?.schemas ?? {})
+      .filter(([name]) => extended.has(`#/components/schemas/${name}`))
+      .map(([, schema]) => schema),
+  );
+  visit(copy, (schema, inAllOf) => {
+    // A part of an `allOf` is closed by the schema that combines the parts.
+    if (inAllOf || extendedComponents.has(schema) || 'additionalProperties' in schema) return;
+    const combinesParts = schema.allOf !== undefined;
+    const refersToExtended = typeof schema.$ref === 'string' && extended.has(schema.$ref);
+    if (schema.properties !== undefined || combinesParts || refersToExtended) {
+      schema.unevaluatedProperties = false;
+    }
+  });
+  return copy as OpenApiDocument;
+}
+
+type Schema = Record<string, unknown>;
+
+/** Calls `action` on every object in `value`, saying whether it is a part of an `allOf`. */
+function visit(
+  value: unknown,
+  action: (schema: Schema, inAllOf: boolean) => void,
+  inAllOf = false,
+): void {
+  if (Array.isArray(value)) {
+    for (const item of value) visit(item, action, inAllOf);
+  } else if (typeof value === 'object' && value !== null) {
+    const schema = value as Schema;
+    action(schema, inAllOf);
+    for (const [key, child] of Object.entries(schema)) visit(child, action, key === 'allOf');
+  }
+}
 
 const documentedPaths: DocumentedPath[] = Object.keys(document.paths).map((template) => {
   const segments = template.split('/');

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { WorkspaceParams } from '../http/params.ts';
+import { ProblemSchema } from '../http/problem.ts';
 
 export const SuggestionSourceSchema = z
   .enum(['cluster', 'churn', 'rule'])
@@ -112,18 +113,11 @@ export const BulkDecisionResultSchema = z
   })
   .openapi('BulkDecisionResult');
 
-export const DecisionConflictSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    requestId: z.string(),
-    decision: z.object({
-      status: SuggestionStatusSchema,
-      decidedBy: z.string().nullable(),
-      decidedAt: z.string().nullable(),
-      reason: z.string().nullable(),
-    }),
-  })
-  .openapi('DecisionConflict');
+export const DecisionConflictSchema = ProblemSchema.extend({
+  decision: z.object({
+    status: SuggestionStatusSchema,
+    decidedBy: z.string().nullable(),
+    decidedAt: z.string().nullable(),
+    reason: z.string().nullable(),
+  }),
+}).openapi('DecisionConflict');

@@ -9969,12 +9969,7 @@ export interface components {
       /** @description At or above this, tags with auto-accept on are assigned without review */
       autoAcceptFrom: number;
     };
-    DecisionConflict: {
-      type: string;
-      title: string;
-      status: number;
-      detail: string;
-      requestId: string;
+    DecisionConflict: components['schemas']['Problem'] & {
       decision: {
         status: components['schemas']['SuggestionStatus'];
         decidedBy: string | null;
