@@ -76,7 +76,7 @@ export function defineRoute<
 }
 
 /** The problem for invalid input: body fields → 422, path/query/header → 400 with the target. */
-function invalidInput(target: string, errors: ProblemFieldError[]): ProblemError {
+export function invalidInput(target: string, errors: ProblemFieldError[]): ProblemError {
   if (target === 'json' || target === 'form') {
     return new ProblemError('validation-failed', 'the request body has invalid fields', errors);
   }

@@ -4,7 +4,7 @@ import { getVisibleWorkspace } from '../workspaces/workspace.service.ts';
 import type { WorkspaceRow } from '../workspaces/workspace.table.ts';
 import { principalOf, type AppEnv } from './app-env.ts';
 import { workspaceSlugSchema } from './params.ts';
-import { ProblemError } from './problem.ts';
+import { invalidInput } from './route.ts';
 import type { TtlCache } from './ttl-cache.ts';
 
 /**
@@ -22,13 +22,9 @@ export function workspaceScope(
       // workspace can have is a 400 naming it, and costs no lookup.
       const checked = workspaceSlugSchema.safeParse(slug);
       if (!checked.success) {
-        throw new ProblemError(
-          'invalid-parameters',
-          'the request path has invalid values',
-          checked.error.issues.map((issue) => ({
-            path: 'param.workspace',
-            message: issue.message,
-          })),
+        throw invalidInput(
+          'param',
+          checked.error.issues.map((issue) => ({ path: 'workspace', message: issue.message })),
         );
       }
       c.set('workspace', await getVisibleWorkspace(db, principalOf(c), slug, workspaces));
