@@ -82,6 +82,13 @@ for (const kind of testDatabaseKinds()) {
       const problem = await expectProblem(res, 422, 'validation-failed');
       expect(problem.errors?.[0]?.path).toBe('featureNames.1');
       expect(problem.errors?.[0]?.message).toContain('monetary');
+
+      const throughJobs = await t.request('/v1/workspaces/acme/jobs', {
+        key: analyst,
+        json: { kind: 'cluster-run', params: { featureNames: ['shoe_size', 'frequency'] } },
+      });
+      const jobProblem = await expectProblem(throughJobs, 422, 'validation-failed');
+      expect(jobProblem.errors?.map((error) => error.path)).toEqual(['params.featureNames.0']);
     });
 
     it('re-run keeps names: matched clusters carry their tags, movement is reported', async () => {

@@ -220,6 +220,17 @@ export const clusterRunJob: JobHandler<ClusterRunParams> = {
   description: 'Cluster customers on chosen features; re-runs keep the names of matched clusters',
   roles: ['admin', 'analyst'],
   params: clusterRunParamsSchema,
+  async checkAgainstWorkspace(db, workspaceId, params) {
+    const { missing, available } = await missingFeatureNames(db, workspaceId, params.featureNames);
+    if (missing.length === 0) return undefined;
+    return {
+      detail: 'some features are not known in this workspace',
+      errors: missing.map((name) => ({
+        path: `featureNames.${params.featureNames.indexOf(name)}`,
+        message: `no customer has a numeric "${name}"; available: ${available.join(', ') || 'none yet (run a feature refresh or ingest numeric attributes)'}`,
+      })),
+    };
+  },
   async run(context) {
     const { db, job, params } = context;
     const workspaceId = job.workspace_id;

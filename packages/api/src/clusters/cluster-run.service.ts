@@ -26,7 +26,7 @@ import type {
   RunComparisonSchema,
 } from './cluster-run.schema.ts';
 import type { ClusterRunRow } from './cluster-run.table.ts';
-import { missingFeatureNames, numericValue } from './customer-feature-values.ts';
+import { numericValue } from './customer-feature-values.ts';
 import { loadAssignments, matchClusterRuns, movementBetweenRuns } from './run-matching.ts';
 
 export type ClusterRunSummaryView = z.infer<typeof ClusterRunSummarySchema>;
@@ -95,34 +95,20 @@ export async function getClusterRun(
   } as ClusterRunView;
 }
 
-/**
- * Validates the features against the workspace (422 naming `featureNames.<i>`) and queues
- * a `cluster-run` job.
- */
+/** Queues a `cluster-run` job; unknown features are a 422 naming `featureNames.<i>`. */
 export async function startClusterRun(
   ctx: ServiceContext,
   registry: JobRegistry,
   workspace: WorkspaceRow,
   params: ClusterRunParams,
 ): Promise<JobRow> {
-  const { missing, available } = await missingFeatureNames(
-    ctx.db,
-    workspace.id,
-    params.featureNames,
+  return createJob(
+    ctx,
+    registry,
+    workspace,
+    { kind: 'cluster-run', params: params as unknown as JsonObject },
+    '',
   );
-  if (missing.length > 0) {
-    throw ProblemError.validation(
-      'some features are not known in this workspace',
-      missing.map((name) => ({
-        path: `featureNames.${params.featureNames.indexOf(name)}`,
-        message: `no customer has a numeric "${name}"; available: ${available.join(', ') || 'none yet (run a feature refresh or ingest numeric attributes)'}`,
-      })),
-    );
-  }
-  return createJob(ctx, registry, workspace, {
-    kind: 'cluster-run',
-    params: params as unknown as JsonObject,
-  });
 }
 
 /**

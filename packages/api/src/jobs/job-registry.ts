@@ -3,6 +3,7 @@ import type { RecordChange } from '../audit/change-hooks.ts';
 import type { Database, Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import type { Role } from '../keys/roles.ts';
+import type { ProblemFieldError } from '../http/problem.ts';
 import type { JobRow, JsonObject, JsonValue } from './job.table.ts';
 
 /**
@@ -59,11 +60,21 @@ export interface JobHandler<Params extends JsonObject = JsonObject> {
   readonly params: z.ZodType<Params>;
   /** Roles that may start this kind through the API. */
   readonly roles: readonly Role[];
+  /**
+   * Checks params against the workspace's data when the job is created — names that must
+   * exist there, say — so the caller gets a 422 instead of a job that fails. `path` is
+   * relative to the params. The job checks again when it runs: the data can change between.
+   */
+  checkAgainstWorkspace?(db: Db, workspaceId: string, params: Params): Promise<WorkspaceCheck>;
   /** Attempts before the job fails for good (crashes and transient errors). @default 3 */
   readonly maxAttempts?: number;
   readonly description: string;
   run(context: JobContext<Params>): Promise<JobOutcome>;
 }
+
+/** What `checkAgainstWorkspace` found wrong, if anything. */
+export type WorkspaceCheck =
+  { readonly detail: string; readonly errors: ProblemFieldError[] } | undefined;
 
 /** Thrown by `throwIfCancelled`; the worker records the job as cancelled. */
 export class JobCancelledError extends Error {

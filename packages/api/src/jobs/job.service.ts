@@ -29,13 +29,15 @@ export function toJobView(row: JobRow): JobView {
 
 /**
  * Queues a job of a registered kind after checking the caller's role for that kind and
- * validating its params (422 naming `params.<field>`).
+ * validating its params, on their own and against the workspace (422 naming
+ * `<paramsPath>.<field>`). Routes whose body is the params pass `paramsPath` `''`.
  */
 export async function createJob(
   ctx: ServiceContext,
   registry: JobRegistry,
   workspace: WorkspaceRow,
   input: { kind: string; params: Record<string, unknown> },
+  paramsPath = 'params',
 ): Promise<JobRow> {
   const handler = registry.get(input.kind);
   if (handler === undefined) {
@@ -57,8 +59,18 @@ export async function createJob(
     throw ProblemError.validation(
       `invalid params for "${input.kind}"`,
       parsed.error.issues.map((issue) => ({
-        path: formatIssuePath(issue.path, 'params'),
+        path: formatIssuePath(issue.path, paramsPath),
         message: issue.message,
+      })),
+    );
+  }
+  const found = await handler.checkAgainstWorkspace?.(ctx.db, workspace.id, parsed.data);
+  if (found !== undefined) {
+    throw ProblemError.validation(
+      found.detail,
+      found.errors.map((error) => ({
+        ...error,
+        path: formatIssuePath(error.path.split('.'), paramsPath),
       })),
     );
   }

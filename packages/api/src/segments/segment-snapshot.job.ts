@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Db } from '../db/database.ts';
 import { PermanentJobError, type JobHandler } from '../jobs/job-registry.ts';
 import { findSegmentBySlug, listSegments } from './segment.repository.ts';
 import { snapshotSegmentIn } from './segment-snapshot.service.ts';
@@ -16,6 +17,10 @@ const paramsSchema = z
 
 export type SegmentSnapshotParams = z.infer<typeof paramsSchema>;
 
+async function segmentSlugs(db: Db, workspaceId: string): Promise<string[]> {
+  return (await listSegments(db, workspaceId)).map((segment) => segment.slug);
+}
+
 /**
  * `segment-snapshot`: snapshots segments of the workspace (all of them by default), e.g.
  * after each feature refresh or churn scoring. Evaluation and diffing happen in SQL inside
@@ -27,8 +32,15 @@ export const segmentSnapshotJob: JobHandler<SegmentSnapshotParams> = {
   description: "Snapshot the workspace's segments: member counts and who entered or left",
   roles: ['admin', 'analyst'],
   params: paramsSchema,
+  async checkAgainstWorkspace(db, workspaceId, params) {
+    const known = new Set(await segmentSlugs(db, workspaceId));
+    const errors = (params.segments ?? []).flatMap((slug, index) =>
+      known.has(slug) ? [] : [{ path: `segments.${index}`, message: `no segment "${slug}"` }],
+    );
+    return errors.length === 0 ? undefined : { detail: 'some segments do not exist', errors };
+  },
   async run({ db, job, params }) {
-    const existing = (await listSegments(db, job.workspace_id)).map((segment) => segment.slug);
+    const existing = await segmentSlugs(db, job.workspace_id);
     const slugs = params.segments === undefined ? existing : [...new Set(params.segments)];
     const known = new Set(existing);
     const unknown = slugs.filter((slug) => !known.has(slug));
