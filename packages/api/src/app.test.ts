@@ -179,6 +179,9 @@ describe('HTTP app (in process)', () => {
     const js = await app.request('/docs/assets/swagger-ui-dist/swagger-ui-bundle.js');
     expect(js.status).toBe(200);
     expect((await js.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+    const icon = await app.request('/favicon.ico');
+    expect(icon.status).toBe(301);
+    expect(icon.headers.get('location')).toBe('/favicon.svg');
     const type = await app.request('/problems/batch-rejected');
     expect(await type.json()).toMatchObject({ status: 422, type: '/problems/batch-rejected' });
   });

@@ -17,6 +17,8 @@ const assetDir = (): string =>
 /**
  * `/docs` (Swagger UI over `/openapi.json`, its assets served from the swagger-ui-dist
  * package so the page works offline) and `/problems/{slug}` (what each problem type means).
+ * The docs page names no icon, so browsers ask for `/favicon.ico`: it points them to the
+ * workbench's icon.
  */
 export function docsRoutes(): Hono<AppEnv> {
   const cache = new Map<string, Uint8Array>();
@@ -43,6 +45,7 @@ export function docsRoutes(): Hono<AppEnv> {
         'cache-control': 'public, max-age=86400',
       });
     })
+    .get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301))
     .get('/problems/:slug', (c) => {
       const slug = c.req.param('slug');
       if (!(slug in PROBLEM_TYPES)) {
