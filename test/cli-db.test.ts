@@ -98,7 +98,7 @@ describe('tagwise db import | cluster | train | score', () => {
     } finally {
       await database.close();
     }
-  });
+  }, 180_000); // five CLI processes, each opening the database; one trains a model
 
   it('says what is wrong with the arguments', async () => {
     const unknown = await runTagwise(['db', 'score', '--workspace', 'nowhere'], env);
@@ -109,5 +109,14 @@ describe('tagwise db import | cluster | train | score', () => {
     expect(both.stderr).toContain(
       'give either --label COLUMN or both --as-of DATE and --horizon DAYS',
     );
+    const unknownFeature = await runTagwise(
+      ['db', 'cluster', '--workspace', 'shop', '--features', 'frequency,shoe_size'],
+      env,
+    );
+    expect(unknownFeature.code).toBe(1);
+    expect(unknownFeature.stderr).toContain(
+      'tagwise: some features are not known in this workspace: params.featureNames.1: no customer has a numeric "shoe_size"; available: ',
+    );
+    expect(unknownFeature.stderr).not.toContain('    at ');
   });
 });

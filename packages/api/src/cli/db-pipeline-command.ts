@@ -86,8 +86,7 @@ async function runSteps(workspaceSlug: string, steps: readonly JobStep[]): Promi
         const progress = createProgress(step.label, 100);
         const job = await runJobStep(db, registry, workspace, step, (fraction, message) =>
           progress.update(Math.round(fraction * 100), 100, message ?? undefined),
-        );
-        progress.stop();
+        ).finally(() => progress.stop());
         process.stdout.write(`${step.label}: ${job.message ?? 'done'}\n`);
       }
     } finally {

@@ -4,6 +4,7 @@ import { ConfigError } from '../config.ts';
 import { MigrationError } from '../db/migrations/index.ts';
 import { ProblemError } from '../http/problem.ts';
 import { InputFileError } from '../io/csv-file.ts';
+import { JobStepFailedError } from '../jobs/run-job-step.ts';
 import { WorkerSetupError } from '../server.ts';
 
 /** Parses and runs a command, turning known failures into one readable line and exit code 1. */
@@ -17,12 +18,19 @@ export async function runCli(program: Command, argv: readonly string[]): Promise
       error instanceof ConfigError ||
       error instanceof MigrationError ||
       error instanceof WorkerSetupError ||
+      error instanceof JobStepFailedError ||
       error instanceof ProblemError
     ) {
-      process.stderr.write(`tagwise: ${error.message}\n`);
+      process.stderr.write(`tagwise: ${describeFailure(error)}\n`);
       process.exitCode = 1;
       return;
     }
     throw error;
   }
+}
+
+/** The message, and for a problem each field it names (`featureNames.0: no customer has …`). */
+function describeFailure(error: Error): string {
+  if (!(error instanceof ProblemError) || error.errors.length === 0) return error.message;
+  return `${error.message}: ${error.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`;
 }
