@@ -103,7 +103,9 @@ describe('tagwise db import | cluster | train | score', () => {
   it('says what is wrong with the arguments', async () => {
     const unknown = await runTagwise(['db', 'score', '--workspace', 'nowhere'], env);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('workspace "nowhere" does not exist');
+    expect(unknown.stderr).toBe(
+      'tagwise: workspace "nowhere" does not exist (tagwise db import creates it)\n',
+    );
     const both = await runTagwise(['db', 'train', '--workspace', 'shop'], env);
     expect(both.code).toBe(1);
     expect(both.stderr).toContain(
@@ -118,5 +120,14 @@ describe('tagwise db import | cluster | train | score', () => {
       'tagwise: some features are not known in this workspace: params.featureNames.1: no customer has a numeric "shoe_size"; available: ',
     );
     expect(unknownFeature.stderr).not.toContain('    at ');
+    const failedStep = await runTagwise(
+      ['db', 'train', '--workspace', 'shop', '--label', 'no_such_column'],
+      env,
+    );
+    expect(failedStep.code).toBe(1);
+    expect(failedStep.stderr).toMatch(
+      /^tagwise: training churn failed: invalid training inputs: .*no_such_column/m,
+    );
+    expect(failedStep.stderr).not.toContain('    at ');
   });
 });

@@ -12,7 +12,7 @@ import { readCsvRows } from '../io/csv-file.ts';
 import { createJobRegistry } from '../jobs/job-handlers.ts';
 import { runJobStep, type JobStep } from '../jobs/run-job-step.ts';
 import { createWorker } from '../jobs/worker.ts';
-import { createJsonLogger } from '../logger.ts';
+import { createJsonLogger, type Logger } from '../logger.ts';
 import { databaseTargetOf, loadConfig } from '../server.ts';
 import { findWorkspaceBySlug } from '../workspaces/workspace.repository.ts';
 import { createWorkspace } from '../workspaces/workspace.service.ts';
@@ -72,7 +72,9 @@ async function runSteps(workspaceSlug: string, steps: readonly JobStep[]): Promi
   await withMigratedDatabase(async ({ db }) => {
     const workspace = await existingWorkspace(db, workspaceSlug);
     const registry = createJobRegistry();
-    const logger = createJsonLogger({ write: () => true }, process.stderr);
+    // Each step reports its own outcome; only unexpected errors reach stderr as log lines.
+    const { error } = createJsonLogger(process.stderr);
+    const logger: Logger = { info: () => {}, warn: () => {}, error };
     const worker = createWorker({
       db,
       registry,

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { EngineError } from '@tagwise/engine';
 import { ConfigError } from '../config.ts';
 import { MigrationError } from '../db/migrations/index.ts';
@@ -13,6 +13,8 @@ export async function runCli(program: Command, argv: readonly string[]): Promise
     await program.parseAsync(argv as string[]);
   } catch (error) {
     if (
+      // Commander reports the ones its option parsers throw; these come from actions.
+      error instanceof InvalidArgumentError ||
       error instanceof InputFileError ||
       error instanceof EngineError ||
       error instanceof ConfigError ||

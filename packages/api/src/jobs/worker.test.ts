@@ -271,6 +271,13 @@ for (const kind of testDatabaseKinds()) {
         attempts: 2,
         error: { code: 'job-error', message: 'broken' },
       });
+      // Unexpected: logged as an error with its stack.
+      expect(
+        logger.records.find((r) => r.msg === 'job failed' && r.jobId === doomed.id),
+      ).toMatchObject({
+        level: 'error',
+        error: { message: 'broken', stack: expect.stringContaining('Error: broken') },
+      });
     });
 
     it('fails at once on an engine error (retrying cannot fix bad input)', async () => {
@@ -285,6 +292,14 @@ for (const kind of testDatabaseKinds()) {
       expect(await findJob(database.db, workspace.id, job.id)).toMatchObject({
         status: 'failed',
         attempts: 1,
+        error: { code: 'engine:empty_input', message: 'points: no rows' },
+      });
+      // The input's fault, not the service's: a warning naming the reason, no stack.
+      expect(logger.records.find((r) => r.msg === 'job failed' && r.jobId === job.id)).toEqual({
+        level: 'warn',
+        msg: 'job failed',
+        jobId: job.id,
+        kind: 'record',
         error: { code: 'engine:empty_input', message: 'points: no rows' },
       });
     });

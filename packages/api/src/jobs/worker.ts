@@ -204,8 +204,13 @@ export function createWorker(options: WorkerOptions): Worker {
           ...errorFields(error),
         });
       } else {
-        await releaseJob(db, job.id, id, { status: 'failed', error: errorInfo(error) });
-        logger.error({ msg: 'job failed', jobId: job.id, kind: job.kind, ...errorFields(error) });
+        const info = errorInfo(error);
+        await releaseJob(db, job.id, id, { status: 'failed', error: info });
+        // A job refused by its input or data is the caller's to fix: no stack to read.
+        if (isPermanent(error))
+          logger.warn({ msg: 'job failed', jobId: job.id, kind: job.kind, error: info });
+        else
+          logger.error({ msg: 'job failed', jobId: job.id, kind: job.kind, ...errorFields(error) });
       }
     } finally {
       clearInterval(heartbeat);
