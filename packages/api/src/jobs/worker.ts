@@ -207,10 +207,11 @@ export function createWorker(options: WorkerOptions): Worker {
         const info = errorInfo(error);
         await releaseJob(db, job.id, id, { status: 'failed', error: info });
         // A job refused by its input or data is the caller's to fix: no stack to read.
-        if (isPermanent(error))
+        if (isPermanent(error)) {
           logger.warn({ msg: 'job failed', jobId: job.id, kind: job.kind, error: info });
-        else
+        } else {
           logger.error({ msg: 'job failed', jobId: job.id, kind: job.kind, ...errorFields(error) });
+        }
       }
     } finally {
       clearInterval(heartbeat);
