@@ -136,7 +136,7 @@ export const churnScoreJob: JobHandler<ChurnScoreParams> = {
         bandCounts,
         meanProbability: summary.meanProbability,
       },
-      message: `scored ${scored} customers with churn model v${active.version}${describeSkipped(skipReasons)}`,
+      message: `scored ${scored} customers with churn model v${active.version}${describeSkipped(skipped, skipReasons)}`,
       analyze: ['churn_predictions', 'churn_scorings'],
       persist: async (trx, record) => {
         await completeScoring(trx, workspaceId, job.id, summary);
@@ -153,9 +153,8 @@ export const churnScoreJob: JobHandler<ChurnScoreParams> = {
 };
 
 /** `; 33 skipped — no purchase before the cut-off (…): 33`, or nothing when none was. */
-function describeSkipped(reasons: Readonly<Record<string, number>>): string {
-  const entries = Object.entries(reasons);
-  if (entries.length === 0) return '';
-  const total = entries.reduce((sum, [, count]) => sum + count, 0);
-  return `; ${total} skipped — ${entries.map(([reason, count]) => `${reason}: ${count}`).join('; ')}`;
+function describeSkipped(skipped: number, reasons: Readonly<Record<string, number>>): string {
+  if (skipped === 0) return '';
+  const counts = Object.entries(reasons).map(([reason, count]) => `${reason}: ${count}`);
+  return `; ${skipped} skipped — ${counts.join('; ')}`;
 }
