@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enqueueJob } from '@tagwise/api';
 import { testDatabaseKinds } from '@tagwise/api/testing';
 import { expectProblem, startTestServer, type TestServer } from './harness.ts';
 import {
@@ -89,6 +90,21 @@ for (const kind of testDatabaseKinds()) {
       });
       const jobProblem = await expectProblem(throughJobs, 422, 'validation-failed');
       expect(jobProblem.errors?.map((error) => error.path)).toEqual(['params.featureNames.0']);
+    });
+
+    it('fails a queued run whose features are gone by the time it runs', async () => {
+      // Queued straight into the table, as a job queued before its features disappeared.
+      const queued = await enqueueJob(t.database.db, {
+        workspaceId: t.acme.workspace.id,
+        kind: 'cluster-run',
+        params: { featureNames: ['frequency', 'shoe_size'] },
+      });
+      const job = await waitForJob(t, 'acme', queued.id, analyst);
+      expect(job).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(job.error).toMatchObject({ code: 'unknown-feature' });
+      expect(job.error?.message).toMatch(
+        /^some features are not known in this workspace: no customer has a numeric "shoe_size"; available: .*monetary/,
+      );
     });
 
     it('re-run keeps names: matched clusters carry their tags, movement is reported', async () => {

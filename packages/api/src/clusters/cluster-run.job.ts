@@ -10,7 +10,12 @@ import {
 } from '@tagwise/engine';
 import { countCustomers, streamCustomers } from '../customers/customer.repository.ts';
 import type { Db } from '../db/database.ts';
-import { JobCancelledError, PermanentJobError, type JobHandler } from '../jobs/job-registry.ts';
+import {
+  JobCancelledError,
+  PermanentJobError,
+  type JobHandler,
+  type WorkspaceCheck,
+} from '../jobs/job-registry.ts';
 import type { JsonValue } from '../jobs/job.table.ts';
 import {
   findActiveClusterRun,
@@ -208,6 +213,23 @@ async function continuation(
   return { previous, matching, movement, carried, dropped };
 }
 
+/** The features no customer of the workspace has as a number, each naming its index. */
+async function unknownFeatures(
+  db: Db,
+  workspaceId: string,
+  featureNames: readonly string[],
+): Promise<WorkspaceCheck> {
+  const { missing, available } = await missingFeatureNames(db, workspaceId, featureNames);
+  if (missing.length === 0) return undefined;
+  return {
+    detail: 'some features are not known in this workspace',
+    errors: missing.map((name) => ({
+      path: `featureNames.${featureNames.indexOf(name)}`,
+      message: `no customer has a numeric "${name}"; available: ${available.join(', ') || 'none yet (run a feature refresh or ingest numeric attributes)'}`,
+    })),
+  };
+}
+
 /**
  * `cluster-run`: clusters the workspace's customers on stored features and numeric
  * attributes (engine `clusterCustomers`: scaling, k selection, k-means, membership
@@ -220,25 +242,17 @@ export const clusterRunJob: JobHandler<ClusterRunParams> = {
   description: 'Cluster customers on chosen features; re-runs keep the names of matched clusters',
   roles: ['admin', 'analyst'],
   params: clusterRunParamsSchema,
-  async checkAgainstWorkspace(db, workspaceId, params) {
-    const { missing, available } = await missingFeatureNames(db, workspaceId, params.featureNames);
-    if (missing.length === 0) return undefined;
-    return {
-      detail: 'some features are not known in this workspace',
-      errors: missing.map((name) => ({
-        path: `featureNames.${params.featureNames.indexOf(name)}`,
-        message: `no customer has a numeric "${name}"; available: ${available.join(', ') || 'none yet (run a feature refresh or ingest numeric attributes)'}`,
-      })),
-    };
-  },
+  checkAgainstWorkspace: (db, workspaceId, params) =>
+    unknownFeatures(db, workspaceId, params.featureNames),
   async run(context) {
     const { db, job, params } = context;
     const workspaceId = job.workspace_id;
     const featureNames = params.featureNames;
-    const { missing, available } = await missingFeatureNames(db, workspaceId, featureNames);
-    if (missing.length > 0) {
+    // Checked again: features can be gone since the job was queued.
+    const refused = await unknownFeatures(db, workspaceId, featureNames);
+    if (refused !== undefined) {
       throw new PermanentJobError(
-        `unknown feature${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; available: ${available.join(', ') || 'none (run a feature refresh first)'}`,
+        `${refused.detail}: ${refused.errors.map((error) => error.message).join('; ')}`,
         'unknown-feature',
       );
     }

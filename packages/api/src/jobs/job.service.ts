@@ -70,7 +70,7 @@ export async function createJob(
       found.detail,
       found.errors.map((error) => ({
         ...error,
-        path: formatIssuePath(error.path.split('.'), paramsPath),
+        path: formatIssuePath([error.path], paramsPath),
       })),
     );
   }
