@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -15,8 +15,8 @@ const INGEST_EVENTS = quick ? 50_000 : 1_000_000;
 const INGEST_BATCH = 5_000;
 const LOOKUP_CUSTOMERS = quick ? 1_000 : 5_000;
 const CONNECTIONS = 64;
-const SECONDS = quick ? 3 : 8;
-const REPEATS = 3;
+const SECONDS = quick ? 3 : 5;
+const REPEATS = quick ? 3 : 5;
 /** The unit of the CPU times in `/proc/<pid>/stat`. */
 const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
 const POSTGRES_ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -165,82 +165,156 @@ interface LoadFigures {
   readonly errors: number;
   /** CPU time of the server process (user + system) per answered request. */
   readonly serverCpuMicros: number;
+  /** CPU time of the PostgreSQL server's processes per answered request (PostgreSQL only). */
+  readonly databaseCpuMicros?: number;
+  /** CPU time of this process, which runs the load generator, per answered request. */
+  readonly loadGeneratorCpuMicros: number;
 }
 
 /** User + system CPU seconds a process has used so far, from `/proc` (Linux). */
 function cpuSecondsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return cpuSecondsInStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+}
+
+function cpuSecondsInStat(stat: string): number {
+  const fields = stat.split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
 }
 
-/** Median of `REPEATS` fixed-duration runs of `CONNECTIONS` connections over random customers. */
-async function load(
-  server: BenchServer,
-  base: string,
-  path: (customer: string) => string,
-): Promise<LoadFigures> {
-  const rng = createRng(5);
-  const runs: LoadFigures[] = [];
-  for (let repeat = 0; repeat < REPEATS; repeat++) {
-    const cpuBefore = cpuSecondsOf(server.pid);
-    const result = await autocannon({
-      url: base,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      headers: { authorization: `Bearer ${server.key}` },
-      requests: [
-        {
-          setupRequest: (request) => ({
-            ...request,
-            path: path(`c${rng.nextInt(LOOKUP_CUSTOMERS)}`),
-          }),
-        },
-      ],
-    });
-    runs.push({
-      requestsPerSecond: result.requests.average,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      errors: result.errors + result.non2xx,
-      serverCpuMicros: ((cpuSecondsOf(server.pid) - cpuBefore) * 1e6) / result.requests.total,
-    });
+/**
+ * User + system CPU seconds used so far by every running `postgres` process of this machine
+ * (the server the bench talks to is local): the database's share of each request, since the
+ * load generator, the server and PostgreSQL compete for the same cores.
+ */
+function postgresCpuSeconds(): number {
+  let seconds = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // the process ended while we listed them
+    }
+    if (stat.includes(' (postgres) ')) seconds += cpuSecondsInStat(stat);
   }
-  const middle = median(runs.map((run) => run.requestsPerSecond));
-  return runs.find((run) => run.requestsPerSecond === middle) ?? runs[0]!;
+  return seconds;
 }
 
-async function benchDatabase(name: string, target: object): Promise<string[]> {
+function ownCpuSeconds(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+}
+
+interface LoadTarget {
+  readonly base: string;
+  readonly path: (customer: string) => string;
+}
+
+/**
+ * `REPEATS` rounds in which every target gets one fixed-duration run of `CONNECTIONS`
+ * connections over random customers; each target's figures are those of its median run.
+ * Interleaved so that a slow spell of this shared machine hits every target alike instead of
+ * all the runs of one.
+ */
+async function loadInterleaved<Name extends string>(
+  server: BenchServer,
+  databaseCpuSeconds: (() => number) | undefined,
+  targets: Record<Name, LoadTarget>,
+): Promise<Record<Name, LoadFigures>> {
+  const names = Object.keys(targets) as Name[];
+  const customerDraws = new Map(names.map((name) => [name, createRng(5)]));
+  const runs = new Map<Name, LoadFigures[]>(names.map((name) => [name, []]));
+  for (let repeat = 0; repeat < REPEATS; repeat++) {
+    for (const name of names) {
+      const rng = customerDraws.get(name)!;
+      const { base, path } = targets[name];
+      runs
+        .get(name)!
+        .push(
+          await loadOnce(server, databaseCpuSeconds, base, () =>
+            path(`c${rng.nextInt(LOOKUP_CUSTOMERS)}`),
+          ),
+        );
+    }
+  }
+  const medianRun = (ofTarget: LoadFigures[]) => {
+    const middle = median(ofTarget.map((run) => run.requestsPerSecond));
+    return ofTarget.find((run) => run.requestsPerSecond === middle) ?? ofTarget[0]!;
+  };
+  return Object.fromEntries(names.map((name) => [name, medianRun(runs.get(name)!)])) as Record<
+    Name,
+    LoadFigures
+  >;
+}
+
+async function loadOnce(
+  server: BenchServer,
+  databaseCpuSeconds: (() => number) | undefined,
+  base: string,
+  nextPath: () => string,
+): Promise<LoadFigures> {
+  const cpuBefore = cpuSecondsOf(server.pid);
+  const databaseCpuBefore = databaseCpuSeconds?.();
+  const ownCpuBefore = ownCpuSeconds();
+  const result = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { authorization: `Bearer ${server.key}` },
+    requests: [{ setupRequest: (request) => ({ ...request, path: nextPath() }) }],
+  });
+  const perRequest = (seconds: number) => (seconds * 1e6) / result.requests.total;
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    serverCpuMicros: perRequest(cpuSecondsOf(server.pid) - cpuBefore),
+    ...(databaseCpuBefore === undefined
+      ? {}
+      : { databaseCpuMicros: perRequest(databaseCpuSeconds!() - databaseCpuBefore) }),
+    loadGeneratorCpuMicros: perRequest(ownCpuSeconds() - ownCpuBefore),
+  };
+}
+
+/**
+ * Loads each endpoint and its baselines on one database. `databaseCpuSeconds` reads the
+ * database server's CPU time where it runs in processes of its own (not PGlite, which runs
+ * inside the server).
+ */
+async function benchDatabase(
+  name: string,
+  target: object,
+  databaseCpuSeconds?: () => number,
+): Promise<string[]> {
   const server = await startBenchServer(target);
   try {
     console.log(`${name}: ingesting ${INGEST_EVENTS.toLocaleString('en-GB')} events`);
     const ingest = await measureIngest(server);
     console.log(`${name}: ${Math.round(ingest)} events/s; preparing the lookup workspace`);
     await prepareLookupWorkspace(server);
-    const bare = await load(server, server.bare, (c) => `/lookup/lookup/${c}`);
-    const barePrepared = await load(server, server.bare, (c) => `/prepared/lookup/${c}`);
-    const suggestionsWork = await load(
-      server,
-      server.bare,
-      (c) => `/handler/lookup/${c}/suggestions`,
-    );
-    const suggestions = await load(
-      server,
-      server.tagwise,
-      (c) => `/v1/workspaces/lookup/customers/${c}/suggestions`,
-    );
-    const churnWork = await load(server, server.bare, (c) => `/handler/lookup/${c}/churn`);
-    const churn = await load(
-      server,
-      server.tagwise,
-      (c) => `/v1/workspaces/lookup/customers/${c}/churn`,
-    );
+    const { bare, barePrepared, suggestionsWork, suggestions, churnWork, churn } =
+      await loadInterleaved(server, databaseCpuSeconds, {
+        bare: { base: server.bare, path: (c) => `/lookup/lookup/${c}` },
+        barePrepared: { base: server.bare, path: (c) => `/prepared/lookup/${c}` },
+        suggestionsWork: { base: server.bare, path: (c) => `/handler/lookup/${c}/suggestions` },
+        suggestions: {
+          base: server.tagwise,
+          path: (c) => `/v1/workspaces/lookup/customers/${c}/suggestions`,
+        },
+        churnWork: { base: server.bare, path: (c) => `/handler/lookup/${c}/churn` },
+        churn: { base: server.tagwise, path: (c) => `/v1/workspaces/lookup/customers/${c}/churn` },
+      });
     const row = (label: string, figures: LoadFigures) => {
       const ratio = figures.requestsPerSecond / bare.requestsPerSecond;
       const preparedRatio = figures.requestsPerSecond / barePrepared.requestsPerSecond;
+      const databaseCpu =
+        figures.databaseCpuMicros === undefined ? '' : Math.round(figures.databaseCpuMicros);
       console.log(
-        `${name} ${label}: ${Math.round(figures.requestsPerSecond)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, server CPU ${Math.round(figures.serverCpuMicros)} µs/request (${ratio.toFixed(2)} × bare, ${preparedRatio.toFixed(2)} × bare prepared; ${figures.errors} errors)`,
+        `${name} ${label}: ${Math.round(figures.requestsPerSecond)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, CPU µs/request: server ${Math.round(figures.serverCpuMicros)}, database ${databaseCpu || 'in the server'}, load generator ${Math.round(figures.loadGeneratorCpuMicros)} (${ratio.toFixed(2)} × bare, ${preparedRatio.toFixed(2)} × bare prepared; ${figures.errors} errors)`,
       );
-      return `| ${name} | ${label} | ${Math.round(figures.requestsPerSecond)} | ${figures.p50} | ${figures.p99} | ${Math.round(figures.serverCpuMicros)} | ${ratio.toFixed(2)} | ${preparedRatio.toFixed(2)} | ${figures.errors} |`;
+      return `| ${name} | ${label} | ${Math.round(figures.requestsPerSecond)} | ${figures.p50} | ${figures.p99} | ${Math.round(figures.serverCpuMicros)} | ${databaseCpu} | ${Math.round(figures.loadGeneratorCpuMicros)} | ${ratio.toFixed(2)} | ${preparedRatio.toFixed(2)} | ${figures.errors} |`;
     };
     return [
       row('bare Hono + one indexed lookup (baseline)', bare),
@@ -249,7 +323,7 @@ async function benchDatabase(name: string, target: object): Promise<string[]> {
       row('GET /customers/{id}/suggestions', suggestions),
       row("bare Hono + the churn endpoint's service call", churnWork),
       row('GET /customers/{id}/churn', churn),
-      `| ${name} | ingest POST /events (batches of ${INGEST_BATCH}) | ${Math.round(ingest)} events/s over ${INGEST_EVENTS.toLocaleString('en-GB')} events | | | | | | |`,
+      `| ${name} | ingest POST /events (batches of ${INGEST_BATCH}) | ${Math.round(ingest)} events/s over ${INGEST_EVENTS.toLocaleString('en-GB')} events | | | | | | | | |`,
     ];
   } finally {
     await server.stop();
@@ -278,13 +352,13 @@ async function postgresTarget(): Promise<{ target: object; drop(): Promise<void>
 
 const suite: BenchSuite = {
   name: 'api',
-  description: `Loopback HTTP load (autocannon, ${CONNECTIONS} connections, ${SECONDS} s, median of ${REPEATS} runs) on ${LOOKUP_CUSTOMERS.toLocaleString('en-GB')} customers with features, a named 3-cluster run, an active churn model, scores and suggestions; the baseline is a bare Hono handler doing one indexed customer lookup (a Kysely query) on the same database handle in the same process; the prepared baseline runs the same lookup as a named prepared statement, the way Tagwise runs its two hot reads. The service-call rows run each endpoint's own work (the service function its route calls) on bare Hono: the gap to the endpoint is the cost of the app around it. Server CPU is the server process's user + system time per answered request; the server writes its access log to stdout (a pipe), as in production. Ingest: ${INGEST_EVENTS.toLocaleString('en-GB')} events over HTTP.`,
+  description: `Loopback HTTP load (autocannon, ${CONNECTIONS} connections, ${SECONDS} s, median of ${REPEATS} runs, the endpoints taking turns in each round) on ${LOOKUP_CUSTOMERS.toLocaleString('en-GB')} customers with features, a named 3-cluster run, an active churn model, scores and suggestions; the baseline is a bare Hono handler doing one indexed customer lookup (a Kysely query) on the same database handle in the same process; the prepared baseline runs the same lookup as a named prepared statement, the way Tagwise runs its two hot reads. The service-call rows run each endpoint's own work (the service function its route calls) on bare Hono: the gap to the endpoint is the cost of the app around it. Server CPU is the server process's user + system time per answered request, PostgreSQL CPU that of all local postgres processes, load generator CPU that of the bench process; the three share the machine's cores, so throughput follows their sum; the server writes its access log to stdout (a pipe), as in production. Ingest: ${INGEST_EVENTS.toLocaleString('en-GB')} events over HTTP.`,
   async run() {
     // The machine is shared: the load around the run says how much the figures can be trusted.
     const loadAtStart = loadavg()[0]!;
     const rows = [
-      '| database | endpoint | requests/s | p50 ms | p99 ms | server CPU µs/request | × baseline | × prepared baseline | errors |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| database | endpoint | requests/s | p50 ms | p99 ms | server CPU µs/request | PostgreSQL CPU µs/request | load generator CPU µs/request | × baseline | × prepared baseline | errors |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ];
     const dataDir = mkdtempSync(join(tmpdir(), 'tagwise-bench-'));
     try {
@@ -294,10 +368,10 @@ const suite: BenchSuite = {
     }
     const postgres = await postgresTarget();
     if (postgres === undefined) {
-      rows.push('| PostgreSQL | not reachable at DATABASE_URL: not measured | | | | | | | |');
+      rows.push('| PostgreSQL | not reachable at DATABASE_URL: not measured | | | | | | | | | |');
     } else {
       try {
-        rows.push(...(await benchDatabase('PostgreSQL', postgres.target)));
+        rows.push(...(await benchDatabase('PostgreSQL', postgres.target, postgresCpuSeconds)));
       } finally {
         await postgres.drop();
       }
