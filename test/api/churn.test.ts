@@ -782,7 +782,7 @@ for (const kind of testDatabaseKinds()) {
         skipReasons: { [NO_PURCHASE]: 1 },
       });
       expect(scored.message).toBe(
-        `scored 150 customers with churn model v1; 1 skipped — ${NO_PURCHASE}: 1`,
+        `scored 150 customers with churn model v1; 1 skipped — ${NO_PURCHASE}`,
       );
       const ids = Array.from({ length: 150 }, (_, c) => `g${String(c).padStart(3, '0')}`);
       const predictions = await body<PredictJson>(

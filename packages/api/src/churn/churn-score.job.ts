@@ -152,9 +152,16 @@ export const churnScoreJob: JobHandler<ChurnScoreParams> = {
   },
 };
 
-/** `; 33 skipped — no purchase before the cut-off (…): 33`, or nothing when none was. */
+/**
+ * `; 33 skipped — no purchase before the cut-off (…)` when one reason covers them all,
+ * `; 33 skipped — 30: <reason>; 3: <reason>` when several do, or nothing when none was.
+ */
 function describeSkipped(skipped: number, reasons: Readonly<Record<string, number>>): string {
   if (skipped === 0) return '';
-  const counts = Object.entries(reasons).map(([reason, count]) => `${reason}: ${count}`);
-  return `; ${skipped} skipped — ${counts.join('; ')}`;
+  const entries = Object.entries(reasons);
+  const why =
+    entries.length === 1
+      ? entries[0]![0]
+      : entries.map(([reason, count]) => `${count}: ${reason}`).join('; ');
+  return `; ${skipped} skipped — ${why}`;
 }
