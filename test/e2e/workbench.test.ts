@@ -605,4 +605,58 @@ describe('workbench in Chromium', () => {
     },
     FLOW_TIMEOUT,
   );
+
+  it(
+    'opens the newest run and the active churn model in a new notebook, without recomputing them',
+    async () => {
+      const jobsBefore = await server.api<{ items: { id: string }[] }>(
+        'GET',
+        `/v1/workspaces/${WORKSPACE}/jobs`,
+      );
+      const page = await openPage(`${server.url}/w/${WORKSPACE}`);
+      await page.getByRole('button', { name: 'Open the latest results' }).click();
+      await page.waitForURL(/\/w\/shop\/notebooks\/[0-9a-f-]{36}$/);
+      await expect
+        .poll(() => page.getByLabel('Notebook title', { exact: true }).inputValue())
+        .toBe('Latest results');
+      const types = await page
+        .locator('article[data-cell-type]')
+        .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-cell-type')));
+      expect(types).toEqual(['markdown', 'cluster', 'profiles', 'churn', 'review']);
+      const cluster = page.locator('[data-cell-type="cluster"]');
+      await cluster.getByText('Elbow: inertia per k').waitFor();
+      // Set up as the run was computed: "Run again" would repeat it.
+      expect(await cluster.getByLabel('monetary', { exact: true }).isChecked()).toBe(true);
+      expect(await cluster.getByLabel('Scaling', { exact: true }).inputValue()).toBe('log1p');
+      expect(await cluster.getByLabel('to', { exact: true }).inputValue()).toBe('6');
+      await page
+        .locator('[data-cell-type="profiles"]')
+        .getByRole('link', { name: 'Big spenders' })
+        .waitFor();
+      const churn = page.locator('[data-cell-type="churn"]');
+      await churn.locator('svg[aria-label="Reliability diagram"]').waitFor();
+      await churn.getByText('This model is active').waitFor();
+      expect(await churn.getByLabel('Column', { exact: true }).inputValue()).toBe('churned');
+      await page
+        .locator('[data-cell-type="review"]')
+        .getByText(/\d+\+? pending shown/)
+        .waitFor();
+      for (const type of ['cluster', 'profiles', 'churn']) {
+        expect(
+          await page
+            .locator(`[data-cell-type="${type}"] [data-status]`)
+            .getAttribute('data-status'),
+          type,
+        ).toBe('done');
+      }
+      const jobsAfter = await server.api<{ items: { id: string }[] }>(
+        'GET',
+        `/v1/workspaces/${WORKSPACE}/jobs`,
+      );
+      expect(jobsAfter.items[0]!.id).toBe(jobsBefore.items[0]!.id);
+      await screenshot(page, '14-latest-results', { fullPage: true });
+      await closeSaved(page);
+    },
+    FLOW_TIMEOUT,
+  );
 });
