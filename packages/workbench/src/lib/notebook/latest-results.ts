@@ -54,7 +54,7 @@ export function latestResultsCells(latest: LatestResults): Cell[] | null {
   return notebook.toJSON();
 }
 
-const jobRef = (jobId: string | null) => (jobId === null ? {} : { jobId });
+const jobRef = (jobId: string | null): Record<string, string> => (jobId === null ? {} : { jobId });
 
 /** The churn cell's settings that train a model on the same label again. */
 function churnConfigOf(model: ChurnModel): Record<string, unknown> {
