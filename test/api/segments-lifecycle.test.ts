@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql, type ChangeRecord } from '@tagwise/api';
+import { enqueueJob, sql, type ChangeRecord } from '@tagwise/api';
 import { testDatabaseKinds } from '@tagwise/api/testing';
 import { expectProblem, startTestServer, type TestServer } from './harness.ts';
 import {
@@ -324,6 +324,18 @@ for (const kind of testDatabaseKinds()) {
       expect(problem.errors).toEqual([
         { path: 'params.segments.1', message: 'no segment "ghost"' },
       ]);
+    });
+
+    it('fails a queued snapshot whose segment is gone by the time it runs', async () => {
+      // Queued straight into the table, as a job queued before its segment was deleted.
+      const queued = await enqueueJob(t.database.db, {
+        workspaceId: t.acme.workspace.id,
+        kind: 'segment-snapshot',
+        params: { segments: ['everyone', 'ghost'] },
+      });
+      const job = await waitForJob(t, 'acme', queued.id, analyst);
+      expect(job).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(job.error?.message).toBe('some segments do not exist: no segment "ghost"');
     });
 
     it('keeps nothing about an erased customer in segment tables', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
-import { PermanentJobError, type JobHandler } from '../jobs/job-registry.ts';
+import { PermanentJobError, type JobHandler, type WorkspaceCheck } from '../jobs/job-registry.ts';
 import { findSegmentBySlug, listSegments } from './segment.repository.ts';
 import { snapshotSegmentIn } from './segment-snapshot.service.ts';
 
@@ -21,6 +21,18 @@ async function segmentSlugs(db: Db, workspaceId: string): Promise<string[]> {
   return (await listSegments(db, workspaceId)).map((segment) => segment.slug);
 }
 
+/** The requested segments the workspace does not have, each naming its index. */
+function missingSegments(
+  existing: readonly string[],
+  requested: readonly string[] | undefined,
+): WorkspaceCheck {
+  const known = new Set(existing);
+  const errors = (requested ?? []).flatMap((slug, index) =>
+    known.has(slug) ? [] : [{ path: `segments.${index}`, message: `no segment "${slug}"` }],
+  );
+  return errors.length === 0 ? undefined : { detail: 'some segments do not exist', errors };
+}
+
 /**
  * `segment-snapshot`: snapshots segments of the workspace (all of them by default), e.g.
  * after each feature refresh or churn scoring. Evaluation and diffing happen in SQL inside
@@ -32,21 +44,18 @@ export const segmentSnapshotJob: JobHandler<SegmentSnapshotParams> = {
   description: "Snapshot the workspace's segments: member counts and who entered or left",
   roles: ['admin', 'analyst'],
   params: paramsSchema,
-  async checkAgainstWorkspace(db, workspaceId, params) {
-    const known = new Set(await segmentSlugs(db, workspaceId));
-    const errors = (params.segments ?? []).flatMap((slug, index) =>
-      known.has(slug) ? [] : [{ path: `segments.${index}`, message: `no segment "${slug}"` }],
-    );
-    return errors.length === 0 ? undefined : { detail: 'some segments do not exist', errors };
-  },
+  checkAgainstWorkspace: async (db, workspaceId, params) =>
+    missingSegments(await segmentSlugs(db, workspaceId), params.segments),
   async run({ db, job, params }) {
     const existing = await segmentSlugs(db, job.workspace_id);
-    const slugs = params.segments === undefined ? existing : [...new Set(params.segments)];
-    const known = new Set(existing);
-    const unknown = slugs.filter((slug) => !known.has(slug));
-    if (unknown.length > 0) {
-      throw new PermanentJobError(`no segment ${unknown.map((s) => `"${s}"`).join(', ')}`);
+    // Checked again: a segment can be deleted between queueing and running.
+    const refused = missingSegments(existing, params.segments);
+    if (refused !== undefined) {
+      throw new PermanentJobError(
+        `${refused.detail}: ${refused.errors.map((error) => error.message).join('; ')}`,
+      );
     }
+    const slugs = params.segments === undefined ? existing : [...new Set(params.segments)];
     return {
       result: { segments: slugs },
       message: `${slugs.length} segment${slugs.length === 1 ? '' : 's'} snapshotted`,
