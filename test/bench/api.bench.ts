@@ -310,11 +310,11 @@ async function benchDatabase(
       const ratio = figures.requestsPerSecond / bare.requestsPerSecond;
       const preparedRatio = figures.requestsPerSecond / barePrepared.requestsPerSecond;
       const databaseCpu =
-        figures.databaseCpuMicros === undefined ? '' : Math.round(figures.databaseCpuMicros);
+        figures.databaseCpuMicros === undefined ? undefined : Math.round(figures.databaseCpuMicros);
       console.log(
-        `${name} ${label}: ${Math.round(figures.requestsPerSecond)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, CPU µs/request: server ${Math.round(figures.serverCpuMicros)}, database ${databaseCpu || 'in the server'}, load generator ${Math.round(figures.loadGeneratorCpuMicros)} (${ratio.toFixed(2)} × bare, ${preparedRatio.toFixed(2)} × bare prepared; ${figures.errors} errors)`,
+        `${name} ${label}: ${Math.round(figures.requestsPerSecond)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, CPU µs/request: server ${Math.round(figures.serverCpuMicros)}, database ${databaseCpu ?? 'in the server'}, load generator ${Math.round(figures.loadGeneratorCpuMicros)} (${ratio.toFixed(2)} × bare, ${preparedRatio.toFixed(2)} × bare prepared; ${figures.errors} errors)`,
       );
-      return `| ${name} | ${label} | ${Math.round(figures.requestsPerSecond)} | ${figures.p50} | ${figures.p99} | ${Math.round(figures.serverCpuMicros)} | ${databaseCpu} | ${Math.round(figures.loadGeneratorCpuMicros)} | ${ratio.toFixed(2)} | ${preparedRatio.toFixed(2)} | ${figures.errors} |`;
+      return `| ${name} | ${label} | ${Math.round(figures.requestsPerSecond)} | ${figures.p50} | ${figures.p99} | ${Math.round(figures.serverCpuMicros)} | ${databaseCpu ?? ''} | ${Math.round(figures.loadGeneratorCpuMicros)} | ${ratio.toFixed(2)} | ${preparedRatio.toFixed(2)} | ${figures.errors} |`;
     };
     return [
       row('bare Hono + one indexed lookup (baseline)', bare),
