@@ -97,14 +97,15 @@ for (const kind of testDatabaseKinds()) {
       const queued = await enqueueJob(t.database.db, {
         workspaceId: t.acme.workspace.id,
         kind: 'cluster-run',
-        params: { featureNames: ['frequency', 'shoe_size'] },
+        params: { featureNames: ['frequency', 'shoe_size', 'hat_size'] },
       });
       const job = await waitForJob(t, 'acme', queued.id, analyst);
       expect(job).toMatchObject({ status: 'failed', attempts: 1 });
       expect(job.error).toMatchObject({ code: 'unknown-feature' });
       expect(job.error?.message).toMatch(
-        /^some features are not known in this workspace: no customer has a numeric "shoe_size"; available: .*monetary/,
+        /^some features are not known in this workspace: no customer has a numeric "shoe_size", "hat_size"; available: .*monetary/,
       );
+      expect(job.error?.message.match(/available:/g)).toHaveLength(1);
     });
 
     it('re-run keeps names: matched clusters carry their tags, movement is reported', async () => {

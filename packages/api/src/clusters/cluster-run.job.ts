@@ -213,6 +213,8 @@ async function continuation(
   return { previous, matching, movement, carried, dropped };
 }
 
+const NO_FEATURES_YET = 'none yet (run a feature refresh or ingest numeric attributes)';
+
 /** The features no customer of the workspace has as a number, each naming its index. */
 async function unknownFeatures(
   db: Db,
@@ -221,13 +223,30 @@ async function unknownFeatures(
 ): Promise<WorkspaceCheck> {
   const { missing, available } = await missingFeatureNames(db, workspaceId, featureNames);
   if (missing.length === 0) return undefined;
+  const availableList = available.join(', ') || NO_FEATURES_YET;
   return {
     detail: 'some features are not known in this workspace',
     errors: missing.map((name) => ({
       path: `featureNames.${featureNames.indexOf(name)}`,
-      message: `no customer has a numeric "${name}"; available: ${available.join(', ') || 'none yet (run a feature refresh or ingest numeric attributes)'}`,
+      message: `no customer has a numeric "${name}"; available: ${availableList}`,
     })),
   };
+}
+
+/** Refuses a run whose features are gone since it was queued, naming each missing one once. */
+async function refuseUnknownFeatures(
+  db: Db,
+  workspaceId: string,
+  featureNames: readonly string[],
+): Promise<void> {
+  const { missing, available } = await missingFeatureNames(db, workspaceId, featureNames);
+  if (missing.length === 0) return;
+  throw new PermanentJobError(
+    `some features are not known in this workspace: no customer has a numeric ${missing
+      .map((name) => `"${name}"`)
+      .join(', ')}; available: ${available.join(', ') || NO_FEATURES_YET}`,
+    'unknown-feature',
+  );
 }
 
 /**
@@ -248,14 +267,7 @@ export const clusterRunJob: JobHandler<ClusterRunParams> = {
     const { db, job, params } = context;
     const workspaceId = job.workspace_id;
     const featureNames = params.featureNames;
-    // Checked again: features can be gone since the job was queued.
-    const refused = await unknownFeatures(db, workspaceId, featureNames);
-    if (refused !== undefined) {
-      throw new PermanentJobError(
-        `${refused.detail}: ${refused.errors.map((error) => error.message).join('; ')}`,
-        'unknown-feature',
-      );
-    }
+    await refuseUnknownFeatures(db, workspaceId, featureNames);
     const { total } = await countCustomers(db, workspaceId);
     await context.progress(0, `reading features of ${total} customers`);
     const loaded = await loadFeatures(db, workspaceId, featureNames, async (done) => {
