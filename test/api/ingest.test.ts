@@ -141,6 +141,32 @@ for (const kind of testDatabaseKinds()) {
       ]);
     });
 
+    it('refuses malformed CSV with a 400 naming the line, and stores nothing', async () => {
+      const upload = (csv: string) =>
+        t.request('/v1/workspaces/acme/events/csv?kind=purchase', {
+          key: t.acme.keys.service,
+          csv,
+        });
+      const header = 'event_id,customer_id,occurred_at,amount\n';
+      const good = 'm1,malformed-c,2011-01-01T00:00:00Z,1\n';
+      const cases = {
+        'a quote opening inside a field': `${header}${good}m2,malformed-c,2011-01-0"1,1\n`,
+        'a row with more fields than the header': `${header}${good}m2,malformed-c,2011-01-01,1,9\n`,
+        'a quote left open': `${header}${good}"m2,malformed-c,2011-01-01,1\n`,
+        'JSON sent as CSV': '{"events":[]}',
+      };
+      for (const [what, csv] of Object.entries(cases)) {
+        const problem = await expectProblem(await upload(csv), 400, 'malformed-request');
+        expect(problem.detail, what).toMatch(/^malformed CSV: /);
+        expect(problem.errors?.[0]?.path, what).toMatch(/^line\.\d+$/);
+      }
+      await expectProblem(
+        await t.request('/v1/workspaces/acme/customers/malformed-c', { key: t.acme.keys.service }),
+        404,
+        'not-found',
+      );
+    });
+
     it('upserts customers from JSON and CSV, pages them with a cursor', async () => {
       const json = await t.request('/v1/workspaces/acme/customers', {
         key: t.acme.keys.analyst,

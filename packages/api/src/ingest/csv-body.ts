@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { ProblemError } from '../http/problem.ts';
 import { findUnstorableText } from '../http/unstorable-text.ts';
 import { INGEST_LIMITS } from './limits.ts';
@@ -57,11 +57,11 @@ export async function* readCsvBody(
       yield { line: info.lines, values: record };
     }
   } catch (error) {
-    if (error instanceof ProblemError) throw error;
-    const csvError = error as Error & { lines?: number; code?: string };
-    if (typeof csvError.code === 'string' && csvError.code.startsWith('CSV_')) {
-      throw new ProblemError('malformed-request', `malformed CSV: ${csvError.message}`, [
-        { path: `line.${csvError.lines ?? '?'}`, message: csvError.message },
+    if (error instanceof CsvError) {
+      // Not every code csv-parse uses starts with CSV_ (INVALID_OPENING_QUOTE does not).
+      const line = typeof error.lines === 'number' ? error.lines : '?';
+      throw new ProblemError('malformed-request', `malformed CSV: ${error.message}`, [
+        { path: `line.${line}`, message: error.message },
       ]);
     }
     throw error;
