@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { Database } from './database.ts';
 import { NamedStatementClient } from './named-statement-pg.ts';
 import { NamedStatementPGlite } from './named-statement-pglite.ts';
+import { yieldAfterEachQuery } from './pglite-turns.ts';
 
 /** Where the data lives: embedded PGlite (on disk, or in memory for tests) or a server. */
 export type DatabaseTarget =
@@ -56,6 +57,11 @@ export async function connectDatabase(target: DatabaseTarget): Promise<DatabaseH
     parsers: { [INT8_OID]: (value: string) => Number(value) },
   });
   await pglite.waitReady;
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  const db = new Kysely<Database>({
+    dialect: new PGliteDialect({
+      pglite,
+      onCreateConnection: async (connection) => yieldAfterEachQuery(connection),
+    }),
+  });
   return { db, kind: 'pglite', shared: false, close: () => db.destroy() };
 }
