@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { chunks, INSERT_CHUNK_ROWS } from '../db/chunks.ts';
 import type { Db } from '../db/database.ts';
 import type { EventPayload, EventRow } from './event.table.ts';
@@ -76,48 +76,95 @@ export async function listCustomerEvents(
   return query.execute();
 }
 
+/** An event as the engine's features read it (`EventLogBuilder.add`), its time in ms. */
+export interface EventFacts {
+  readonly id: number;
+  readonly customerId: number;
+  readonly time: number;
+  readonly kind: string;
+  readonly amount: number | null;
+  readonly quantity: number | null;
+  readonly invoice: string | null;
+  readonly product: string | null;
+  readonly category: string | null;
+}
+
+type EventFactsTuple = [
+  id: number,
+  customerId: number,
+  time: number,
+  kind: string,
+  amount: number | null,
+  quantity: number | null,
+  invoice: string | null,
+  product: string | null,
+  category: string | null,
+];
+
 /**
- * Streams a workspace's events in insertion order, `batchSize` per query (keyset on id).
- * `since` keeps only events that occurred at or after it.
+ * The facts of the events `e` of a query as one JSON array of arrays, in `orderBy` order
+ * (null when there are none).
+ *
+ * Why one JSON text rather than a row per event: PGlite turns every field of every result
+ * row into a JS value in its own protocol parser, in this thread. For the 274k events of
+ * 2,000 customers that took 6.3 s; the same events as JSON text read by `JSON.parse` took
+ * 1.8 s.
  */
-export async function* streamEvents(
+function eventFactsJson(orderBy: RawBuilder<unknown>): RawBuilder<string | null> {
+  return sql<string | null>`json_agg(json_build_array(
+    e.id, e.customer_id, floor(extract(epoch FROM e.occurred_at) * 1000), e.kind, e.amount,
+    e.quantity, e.invoice, e.product, e.category) ORDER BY ${orderBy})::text`;
+}
+
+function parseEventFacts(json: string | null): EventFacts[] {
+  if (json === null) return [];
+  return (JSON.parse(json) as EventFactsTuple[]).map(
+    ([id, customerId, time, kind, amount, quantity, invoice, product, category]) => ({
+      id,
+      customerId,
+      time,
+      kind,
+      amount,
+      quantity,
+      invoice,
+      product,
+      category,
+    }),
+  );
+}
+
+/** Streams the facts of a workspace's events in insertion order, `batchSize` per query. */
+export async function* streamEventFacts(
   db: Db,
   workspaceId: string,
-  options: { batchSize?: number; since?: Date } = {},
-): AsyncGenerator<EventRow[]> {
-  const batchSize = options.batchSize ?? 10_000;
+  batchSize: number,
+): AsyncGenerator<EventFacts[]> {
   let afterId = 0;
   for (;;) {
-    let query = db
-      .selectFrom('events')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('id', '>', afterId)
-      .orderBy('id')
-      .limit(batchSize);
-    if (options.since !== undefined) query = query.where('occurred_at', '>=', options.since);
-    const rows = await query.execute();
-    if (rows.length === 0) return;
-    yield rows;
-    afterId = rows[rows.length - 1]!.id;
-    if (rows.length < batchSize) return;
+    const { rows } = await sql<{ facts: string | null }>`
+      SELECT ${eventFactsJson(sql`e.id`)} AS facts
+        FROM (SELECT id, customer_id, occurred_at, kind, amount, quantity, invoice, product, category
+                FROM events
+               WHERE workspace_id = ${workspaceId} AND id > ${afterId}
+               ORDER BY id LIMIT ${batchSize}) e`.execute(db);
+    const facts = parseEventFacts(rows[0]!.facts);
+    if (facts.length === 0) return;
+    yield facts;
+    afterId = facts[facts.length - 1]!.id;
+    if (facts.length < batchSize) return;
   }
 }
 
-/** All events of the given customers, ordered by customer then time (for per-customer features). */
-export async function findEventsOfCustomers(
+/** The facts of all events of the given customers, ordered by customer then time. */
+export async function findEventFactsOfCustomers(
   db: Db,
   customerIds: readonly number[],
-): Promise<EventRow[]> {
+): Promise<EventFacts[]> {
   if (customerIds.length === 0) return [];
-  return db
-    .selectFrom('events')
-    .selectAll()
-    .where('customer_id', 'in', customerIds)
-    .orderBy('customer_id')
-    .orderBy('occurred_at')
-    .orderBy('id')
-    .execute();
+  const { rows } = await sql<{ facts: string | null }>`
+    SELECT ${eventFactsJson(sql`e.customer_id, e.occurred_at, e.id`)} AS facts
+      FROM events e WHERE e.customer_id = ANY(${customerIds}::bigint[])`.execute(db);
+  return parseEventFacts(rows[0]!.facts);
 }
 
 export async function countEvents(db: Db, workspaceId: string): Promise<number> {
