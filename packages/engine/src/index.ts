@@ -1,5 +1,6 @@
 export * from './errors.ts';
 export * from './random/prng.ts';
+export * from './turns.ts';
 export * from './linalg/index.ts';
 export * from './features/index.ts';
 export * from './rules/index.ts';

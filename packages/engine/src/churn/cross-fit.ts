@@ -126,7 +126,13 @@ export async function fitChurnEnsemble(
       const bestEpochs: number[] = [];
       const oofLogits = new Float64Array(data.y.length);
       for (const split of splits) {
-        const network = trainNetwork(kind, split.fit, split.stop, options[kind] ?? {}, split.seed);
+        const network = await trainNetwork(
+          kind,
+          split.fit,
+          split.stop,
+          options[kind] ?? {},
+          split.seed,
+        );
         members.push(network.model);
         bestEpochs.push(network.bestEpoch);
         const logits = predictLogits(network.model, selectRows(data.x, split.test));
@@ -164,7 +170,7 @@ export async function fitChurnEnsemble(
   if (options.final === 'refit') {
     const all = Int32Array.from({ length: data.y.length }, (_, i) => i);
     const { held, kept } = stratifiedSplit(all, data.y, fraction, rng.nextSeed());
-    const network = trainNetwork(
+    const network = await trainNetwork(
       chosen.kind,
       subset(data, kept),
       subset(data, held),

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { requireArgument } from '../errors.ts';
 import type { Matrix } from '../linalg/matrix.ts';
 import { createRng, shuffledIndices, type Rng } from '../random/prng.ts';
+import { createTurnTaker } from '../turns.ts';
 
 /** The two model families the churn classifier chooses between. */
 export type NetworkKind = 'logistic' | 'mlp';
@@ -195,18 +196,19 @@ function toTensor2d(matrix: Matrix): tf.Tensor2D {
 /**
  * Trains one network with Adam on weighted log loss plus L2, with seeded mini-batch order and
  * dropout masks, and early stopping on `validation` (weights of the best epoch are restored).
- * Synchronous: TF.js eager kernels on cpu/wasm run on the calling thread.
+ * TF.js eager kernels on cpu/wasm run on the calling thread; the event loop gets a turn
+ * every ~50 ms, so a server training a model keeps answering requests.
  *
  * Determinism: same seed, same backend, same inputs → the same weights. Across backends the
  * float32 kernels round differently, so results agree only to about 1e-5.
  */
-export function trainNetwork(
+export async function trainNetwork(
   kind: NetworkKind,
   train: LabelledMatrix,
   validation: LabelledMatrix,
   options: NetworkOptions,
   seed: number,
-): TrainedNetwork {
+): Promise<TrainedNetwork> {
   const opts = resolveNetworkOptions(kind, options);
   const rng = createRng(seed);
   const model = buildNetwork(kind, train.x.cols, opts.hiddenUnits, rng);
@@ -222,6 +224,7 @@ export function trainNetwork(
     .filter((weight) => weight.name.includes('kernel'))
     .map((weight) => weight.read());
   const dropout = kind === 'mlp' ? { rate: opts.dropout, rng } : undefined;
+  const takeTurn = createTurnTaker();
 
   let best: tf.Tensor[] | undefined;
   let bestLoss = Number.POSITIVE_INFINITY;
@@ -249,6 +252,7 @@ export function trainNetwork(
             variables,
           );
         });
+        await takeTurn();
       }
       const loss = tf.tidy(
         () => weightedLogLoss(forwardLogits(model, xVal), yVal, wVal).dataSync()[0]!,

@@ -2,6 +2,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { EngineError, requireArgument } from '../errors.ts';
 import type { Matrix } from '../linalg/matrix.ts';
 import { createRng } from '../random/prng.ts';
+import { createTurnTaker } from '../turns.ts';
 import {
   configureArgs,
   runPhaseChunk,
@@ -253,20 +254,14 @@ function runSync<T>(fit: OpenFit, phases: Generator<KernelPhase, T, void>): T {
   }
 }
 
-/** Lets other work (progress reporting, requests) run at least this often during a fit. */
-const YIELD_EVERY_MS = 50;
-
 /** Single-threaded, but gives the event loop a turn between phases every ~50 ms. */
 async function runYielding<T>(fit: OpenFit, phases: Generator<KernelPhase, T, void>): Promise<T> {
   const { kernel, layout } = fit;
-  let lastYield = performance.now();
+  const takeTurn = createTurnTaker();
   for (let step = phases.next(); ; step = phases.next()) {
     if (step.done) return step.value;
     for (let c = 0; c < layout.chunks; c++) runPhaseChunk(kernel, step.value, c);
-    if (performance.now() - lastYield > YIELD_EVERY_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      lastYield = performance.now();
-    }
+    await takeTurn();
   }
 }
 
