@@ -4,7 +4,7 @@ import pg from 'pg';
 import type { Database } from './database.ts';
 import { NamedStatementClient } from './named-statement-pg.ts';
 import { NamedStatementPGlite } from './named-statement-pglite.ts';
-import { yieldAfterEachQuery } from './pglite-turns.ts';
+import { yieldBetweenQueries } from './pglite-turns.ts';
 
 /** Where the data lives: embedded PGlite (on disk, or in memory for tests) or a server. */
 export type DatabaseTarget =
@@ -60,7 +60,7 @@ export async function connectDatabase(target: DatabaseTarget): Promise<DatabaseH
   const db = new Kysely<Database>({
     dialect: new PGliteDialect({
       pglite,
-      onCreateConnection: async (connection) => yieldAfterEachQuery(connection),
+      onCreateConnection: async (connection) => yieldBetweenQueries(connection),
     }),
   });
   return { db, kind: 'pglite', shared: false, close: () => db.destroy() };

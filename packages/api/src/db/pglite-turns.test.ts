@@ -4,15 +4,15 @@ import { connectDatabase, type DatabaseHandle } from './connect.ts';
 import type { Database } from './database.ts';
 
 /**
- * Runs up to 20 queries one after another and returns after how many of them a timer set
- * before the first had fired, or undefined if it never did while they ran.
+ * Runs up to 100 queries of at least 1 ms one after another and returns after how many of
+ * them a timer set before the first had fired, or undefined if it never did while they ran.
  */
 async function queriesBeforeTimerFires(db: Kysely<Database>): Promise<number | undefined> {
   let fired = false;
   setTimeout(() => {
     fired = true;
   }, 0);
-  for (let done = 1; done <= 20; done++) {
+  for (let done = 1; done <= 100; done++) {
     await sql`SELECT pg_sleep(0.001)`.execute(db);
     if (fired) return done;
   }
