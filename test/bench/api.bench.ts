@@ -1,13 +1,12 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { createRng } from '@tagwise/engine';
-import { repositoryRoot } from '../support/tagwise-cli.ts';
 import { syntheticPurchases } from '../support/synthetic-events.ts';
+import { call, runJob, startBenchServer, type BenchServer } from './bench-server.ts';
 import { median, type BenchSuite } from './suite.ts';
 
 const quick = process.env.BENCH_QUICK === '1';
@@ -20,91 +19,6 @@ const REPEATS = quick ? 3 : 5;
 /** The unit of the CPU times in `/proc/<pid>/stat`. */
 const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
 const POSTGRES_ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-interface BenchServer {
-  readonly pid: number;
-  readonly tagwise: string;
-  readonly bare: string;
-  readonly key: string;
-  stop(): Promise<void>;
-}
-
-async function startBenchServer(target: object): Promise<BenchServer> {
-  const key = `tw_bench_${randomBytes(24).toString('hex')}`;
-  const child: ChildProcess = spawn(
-    // Node itself with the tsx loader (not the tsx launcher), so `pid` is the server's own.
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(repositoryRoot, 'test', 'bench', 'api-bench-server.ts'),
-      JSON.stringify(target),
-      key,
-    ],
-    { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] },
-  );
-  child.stdout!.resume(); // its access log
-  const ports = await new Promise<{ tagwisePort: number; barePort: number }>((resolve, reject) => {
-    child.once('message', (message) =>
-      resolve(message as { tagwisePort: number; barePort: number }),
-    );
-    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
-  return {
-    pid: child.pid!,
-    tagwise: `http://127.0.0.1:${ports.tagwisePort}`,
-    bare: `http://127.0.0.1:${ports.barePort}`,
-    key,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-/** One authenticated JSON call; a non-2xx answer is an error carrying the problem. */
-async function call<T = unknown>(
-  server: BenchServer,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const response = await fetch(`${server.tagwise}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${server.key}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const json: unknown = await response.json();
-  if (!response.ok) {
-    throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-  }
-  return json as T;
-}
-
-async function runJob(
-  server: BenchServer,
-  workspace: string,
-  kind: string,
-  params: object,
-): Promise<void> {
-  const job = await call<{ id: string }>(server, 'POST', `/v1/workspaces/${workspace}/jobs`, {
-    kind,
-    params,
-  });
-  for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const state = await call<{ status: string; error: unknown }>(
-      server,
-      'GET',
-      `/v1/workspaces/${workspace}/jobs/${job.id}`,
-    );
-    if (state.status === 'succeeded') return;
-    if (state.status === 'failed' || state.status === 'cancelled') {
-      throw new Error(`${kind} ${state.status}: ${JSON.stringify(state.error)}`);
-    }
-  }
-}
 
 /** Events per second through `POST /events`, one atomic batch at a time. */
 async function measureIngest(server: BenchServer): Promise<number> {
