@@ -3,17 +3,21 @@ import { chunks, INSERT_CHUNK_ROWS } from '../db/chunks.ts';
 import type { Db } from '../db/database.ts';
 import type { EventPayload, EventRow } from './event.table.ts';
 
-/** An event ready to store, its customer already resolved to an internal id. */
-export interface EventInsert {
-  readonly eventId: string;
-  readonly customerId: number;
-  readonly occurredAt: Date;
+/** What an event says of itself, the same when it is stored and when it is read back. */
+interface EventDetails {
   readonly kind: string;
   readonly amount: number | null;
   readonly quantity: number | null;
   readonly invoice: string | null;
   readonly product: string | null;
   readonly category: string | null;
+}
+
+/** An event ready to store, its customer already resolved to an internal id. */
+export interface EventInsert extends EventDetails {
+  readonly eventId: string;
+  readonly customerId: number;
+  readonly occurredAt: Date;
   readonly payload: EventPayload | null;
 }
 
@@ -77,16 +81,10 @@ export async function listCustomerEvents(
 }
 
 /** An event as the engine's features read it (`EventLogBuilder.add`), its time in ms. */
-export interface EventFacts {
+export interface EventFacts extends EventDetails {
   readonly id: number;
   readonly customerId: number;
   readonly time: number;
-  readonly kind: string;
-  readonly amount: number | null;
-  readonly quantity: number | null;
-  readonly invoice: string | null;
-  readonly product: string | null;
-  readonly category: string | null;
 }
 
 type EventFactsTuple = [
