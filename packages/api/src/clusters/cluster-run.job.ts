@@ -213,9 +213,10 @@ async function continuation(
   return { previous, matching, movement, carried, dropped };
 }
 
-const NO_FEATURES_YET = 'none yet (run a feature refresh or ingest numeric attributes)';
-
-/** The features no customer of the workspace has as a number, each naming its index. */
+/**
+ * The features no customer of the workspace has as a number, each naming its index; a
+ * queued run refused for them names each missing one once, with one list of the others.
+ */
 async function unknownFeatures(
   db: Db,
   workspaceId: string,
@@ -223,30 +224,19 @@ async function unknownFeatures(
 ): Promise<WorkspaceCheck> {
   const { missing, available } = await missingFeatureNames(db, workspaceId, featureNames);
   if (missing.length === 0) return undefined;
-  const availableList = available.join(', ') || NO_FEATURES_YET;
+  const detail = 'some features are not known in this workspace';
+  const availableList =
+    available.join(', ') || 'none yet (run a feature refresh or ingest numeric attributes)';
+  const quoted = (names: readonly string[]) => names.map((name) => `"${name}"`).join(', ');
   return {
-    detail: 'some features are not known in this workspace',
+    detail,
     errors: missing.map((name) => ({
       path: `featureNames.${featureNames.indexOf(name)}`,
-      message: `no customer has a numeric "${name}"; available: ${availableList}`,
+      message: `no customer has a numeric ${quoted([name])}; available: ${availableList}`,
     })),
+    code: 'unknown-feature',
+    reason: `${detail}: no customer has a numeric ${quoted(missing)}; available: ${availableList}`,
   };
-}
-
-/** Refuses a run whose features are gone since it was queued, naming each missing one once. */
-async function refuseUnknownFeatures(
-  db: Db,
-  workspaceId: string,
-  featureNames: readonly string[],
-): Promise<void> {
-  const { missing, available } = await missingFeatureNames(db, workspaceId, featureNames);
-  if (missing.length === 0) return;
-  throw new PermanentJobError(
-    `some features are not known in this workspace: no customer has a numeric ${missing
-      .map((name) => `"${name}"`)
-      .join(', ')}; available: ${available.join(', ') || NO_FEATURES_YET}`,
-    'unknown-feature',
-  );
 }
 
 /**
@@ -267,7 +257,6 @@ export const clusterRunJob: JobHandler<ClusterRunParams> = {
     const { db, job, params } = context;
     const workspaceId = job.workspace_id;
     const featureNames = params.featureNames;
-    await refuseUnknownFeatures(db, workspaceId, featureNames);
     const { total } = await countCustomers(db, workspaceId);
     await context.progress(0, `reading features of ${total} customers`);
     const loaded = await loadFeatures(db, workspaceId, featureNames, async (done) => {

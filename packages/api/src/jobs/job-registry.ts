@@ -63,7 +63,8 @@ export interface JobHandler<Params extends JsonObject = JsonObject> {
   /**
    * Checks params against the workspace's data when the job is created — names that must
    * exist there, say — so the caller gets a 422 instead of a job that fails. `path` is
-   * relative to the params. The job checks again when it runs: the data can change between.
+   * relative to the params. The worker checks again before `run`, since the data can change
+   * between, and fails the job for good with what the check found.
    */
   checkAgainstWorkspace?(db: Db, workspaceId: string, params: Params): Promise<WorkspaceCheck>;
   /** Attempts before the job fails for good (crashes and transient errors). @default 3 */
@@ -74,7 +75,23 @@ export interface JobHandler<Params extends JsonObject = JsonObject> {
 
 /** What `checkAgainstWorkspace` found wrong, if anything. */
 export type WorkspaceCheck =
-  { readonly detail: string; readonly errors: ProblemFieldError[] } | undefined;
+  | {
+      readonly detail: string;
+      readonly errors: ProblemFieldError[];
+      /** The error code of a queued job the check refuses when it runs. @default 'job-failed' */
+      readonly code?: string;
+      /** That job's error message. @default `detail: <each error's message>` */
+      readonly reason?: string;
+    }
+  | undefined;
+
+/** The permanent failure of a queued job whose params the workspace check refuses. */
+export function workspaceCheckFailure(found: NonNullable<WorkspaceCheck>): PermanentJobError {
+  return new PermanentJobError(
+    found.reason ?? `${found.detail}: ${found.errors.map((error) => error.message).join('; ')}`,
+    found.code,
+  );
+}
 
 /** Thrown by `throwIfCancelled`; the worker records the job as cancelled. */
 export class JobCancelledError extends Error {

@@ -15,6 +15,7 @@ import {
 import {
   JobCancelledError,
   PermanentJobError,
+  workspaceCheckFailure,
   type JobContext,
   type JobOutcome,
   type JobRegistry,
@@ -164,6 +165,9 @@ export function createWorker(options: WorkerOptions): Worker {
       if (!parsed.success) {
         throw new PermanentJobError(`invalid params: ${parsed.error.message}`, 'invalid-params');
       }
+      // Checked again: what the params name can be gone since the job was queued.
+      const refused = await handler.checkAgainstWorkspace?.(db, job.workspace_id, parsed.data);
+      if (refused !== undefined) throw workspaceCheckFailure(refused);
       await finish(job, await handler.run({ ...context, params: parsed.data }));
       outcome = 'succeeded';
       logger.info({

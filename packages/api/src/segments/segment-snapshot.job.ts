@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
-import { PermanentJobError, type JobHandler, type WorkspaceCheck } from '../jobs/job-registry.ts';
+import type { JobHandler, WorkspaceCheck } from '../jobs/job-registry.ts';
 import { findSegmentBySlug, listSegments } from './segment.repository.ts';
 import { snapshotSegmentIn } from './segment-snapshot.service.ts';
 
@@ -47,14 +47,8 @@ export const segmentSnapshotJob: JobHandler<SegmentSnapshotParams> = {
   checkAgainstWorkspace: async (db, workspaceId, params) =>
     missingSegments(await segmentSlugs(db, workspaceId), params.segments),
   async run({ db, job, params }) {
+    // The worker has checked `params.segments` against the workspace (`checkAgainstWorkspace`).
     const existing = await segmentSlugs(db, job.workspace_id);
-    // Checked again: a segment can be deleted between queueing and running.
-    const refused = missingSegments(existing, params.segments);
-    if (refused !== undefined) {
-      throw new PermanentJobError(
-        `${refused.detail}: ${refused.errors.map((error) => error.message).join('; ')}`,
-      );
-    }
     const slugs = params.segments === undefined ? existing : [...new Set(params.segments)];
     return {
       result: { segments: slugs },
