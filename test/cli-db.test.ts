@@ -72,7 +72,7 @@ describe('tagwise db import | cluster | train | score', () => {
     );
     expect(scored.code).toBe(0);
     expect(scored.stdout).toMatch(/scoring churn: scored \d+ customers with churn model v1/);
-    expect(scored.stdout).toMatch(/suggesting tags: \d+ suggestions/);
+    expect(scored.stdout).toMatch(/suggesting tags: \d+ new suggestions \(0 auto-accepted\)/);
 
     // The command line writes as the system, and its writes are audited like anyone's.
     const database = await connectDatabase({ kind: 'pglite', dataDir: env.TAGWISE_DATA_DIR });

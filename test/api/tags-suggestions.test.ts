@@ -172,11 +172,18 @@ for (const kind of testDatabaseKinds()) {
         );
         expect(restored).toMatchObject({ version: 4, source: { threshold: 0.9 } });
 
-        const strict = await generateSuggestions(t, 'globex', analyst, ['churn']);
+        const strict = await runJob(t, 'globex', analyst, {
+          path: '/suggestions/generate',
+          json: { sources: ['churn'] },
+        });
         const first = await churnSuggestions();
         expect(first.length).toBeGreaterThan(0);
         expect(Math.min(...confidences(first))).toBeGreaterThanOrEqual(0.9);
-        expect(strict).toMatchObject({ outcome: { created: first.length } });
+        expect(strict.result).toMatchObject({ outcome: { created: first.length } });
+        // The job's message states what was stored, not what was about to be.
+        expect(strict.message).toBe(
+          `${first.length} new suggestions (0 auto-accepted); 0 already suggested, 0 older pending ones superseded`,
+        );
 
         // Back to version 3's definition: the next run adds those between 0.6 and 0.9.
         await json(await t.request(`${tag}/rollback`, { key: analyst, json: { version: 3 } }), 200);

@@ -158,7 +158,10 @@ export function createSuggestJob(
       };
       return {
         result,
-        message: `${rows.length} suggestions to store`,
+        // Read by the worker after `persist`, like `result`, so it states what was stored.
+        get message() {
+          return `${outcome.created} new suggestions (${outcome.autoAccepted} auto-accepted); ${outcome.alreadySuggested} already suggested, ${outcome.superseded} older pending ones superseded`;
+        },
         analyze: ['suggestions', 'customer_tags'],
         persist: async (trx, record) => {
           const inserted = await insertSuggestions(trx, rows);
