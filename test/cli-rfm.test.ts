@@ -63,11 +63,11 @@ describe('tagwise rfm', () => {
     expect(readFileSync(out, 'utf8')).toBe(
       [
         'customer_id,recency_days,frequency,monetary,r,f,m,segment,lifecycle',
-        'A,0.375,3,95,5,5,4,important-value,active',
-        'B,10,1,60,4,2,3,general-develop,new',
-        'C,274,1,500,1,2,5,important-win-back,churned',
-        'D,14.5,2,20,3,4,1,general-keep,new',
-        'E,120,1,50,2,2,2,general-win-back,dormant',
+        'A,0.375,3,95,5,5,4,champions,active',
+        'B,10,1,60,4,2,3,promising,new',
+        'C,274,1,500,1,2,5,at-risk,churned',
+        'D,14.5,2,20,3,4,1,needs-attention,new',
+        'E,120,1,50,2,2,2,hibernating,dormant',
         '',
       ].join('\n'),
     );

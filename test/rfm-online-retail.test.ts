@@ -132,14 +132,14 @@ function computeIndependently(): Independent {
   const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
   const [rMean, fMean, mMean] = [mean(r), mean(f), mean(m)];
   const segmentNames: Record<string, string> = {
-    HHH: 'important-value',
-    HLH: 'important-develop',
-    LHH: 'important-keep',
-    LLH: 'important-win-back',
-    HHL: 'general-value',
-    HLL: 'general-develop',
-    LHL: 'general-keep',
-    LLL: 'general-win-back',
+    HHH: 'champions',
+    HLH: 'potential-loyalists',
+    LHH: 'cannot-lose',
+    LLH: 'at-risk',
+    HHL: 'loyal',
+    HLL: 'promising',
+    LHL: 'needs-attention',
+    LLL: 'hibernating',
   };
 
   const customers = new Map<string, Expected>();

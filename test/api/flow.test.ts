@@ -62,7 +62,7 @@ for (const kind of testDatabaseKinds()) {
         ['rfm-segments', 1],
         ['lifecycle', 1],
       ]);
-      const tag = await t.request('/v1/workspaces/acme/tags/important-value', { key: operator });
+      const tag = await t.request('/v1/workspaces/acme/tags/champions', { key: operator });
       expect(await tag.json()).toMatchObject({ kind: 'rule', category: 'value', status: 'active' });
       const stage = await t.request('/v1/workspaces/acme/tags/dormant', { key: operator });
       expect(await stage.json()).toMatchObject({ kind: 'rule', category: 'lifecycle' });
@@ -78,12 +78,12 @@ for (const kind of testDatabaseKinds()) {
       );
       expect(named.status).toBe(200);
       // Rule tags: one auto-accepted, one deprecated (gets nothing).
-      await t.request('/v1/workspaces/acme/tags/important-value', {
+      await t.request('/v1/workspaces/acme/tags/champions', {
         key: t.acme.keys.admin,
         method: 'PATCH',
         json: { autoAccept: true },
       });
-      await t.request('/v1/workspaces/acme/tags/important-develop', {
+      await t.request('/v1/workspaces/acme/tags/potential-loyalists', {
         key: t.acme.keys.admin,
         method: 'PATCH',
         json: { status: 'deprecated' },
@@ -105,8 +105,8 @@ for (const kind of testDatabaseKinds()) {
       const rules = await allSuggestions(t, 'acme', operator, 'source=rule');
       expect(rules.length).toBeGreaterThan(0);
       expect(rules.every((s) => s.confidence === 1)).toBe(true);
-      expect(rules.some((s) => s.tag === 'important-develop')).toBe(false);
-      const auto = rules.filter((s) => s.tag === 'important-value');
+      expect(rules.some((s) => s.tag === 'potential-loyalists')).toBe(false);
+      const auto = rules.filter((s) => s.tag === 'champions');
       expect(auto.length).toBeGreaterThan(0);
       expect(auto.every((s) => s.status === 'auto_accepted')).toBe(true);
       // Tags assigned without review are audited: how many of each tag, by which job.
@@ -119,15 +119,15 @@ for (const kind of testDatabaseKinds()) {
       expect(entries).toHaveLength(1);
       expect(entries[0]!.data).toMatchObject({
         count: auto.length,
-        byTag: { 'important-value': auto.length },
+        byTag: { champions: auto.length },
       });
       const autoHolder = await customer(auto[0]!.customer);
       expect(autoHolder.tags).toContainEqual(
-        expect.objectContaining({ tag: 'important-value', source: 'rule', assignedBy: null }),
+        expect.objectContaining({ tag: 'champions', source: 'rule', assignedBy: null }),
       );
-      expect(
-        rules.filter((s) => s.tag !== 'important-value').every((s) => s.status === 'pending'),
-      ).toBe(true);
+      expect(rules.filter((s) => s.tag !== 'champions').every((s) => s.status === 'pending')).toBe(
+        true,
+      );
       // Lifecycle stages from purchase windows: the lapsed group last bought 300–400 days ago.
       const churned = rules.filter((s) => s.tag === 'churned');
       expect(churned.map((s) => groupOf(s.customer))).toEqual(new Array(40).fill('lapsed'));

@@ -8,7 +8,7 @@ import { formatIssuePath } from '../http/problem.ts';
  *
  * ```json
  * { "all": [
- *     { "tag": "important-value" },
+ *     { "tag": "champions" },
  *     { "churn": "riskBand", "op": "==", "value": "high" },
  *     { "not": { "feature": "frequency", "op": "<", "value": 3 } } ] }
  * ```

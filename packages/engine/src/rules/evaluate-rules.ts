@@ -173,7 +173,7 @@ class MaskEvaluator {
  * @example
  * const scored = withRfmScores(computeEventFeatures(log, { asOf }));
  * const result = evaluateRules(RFM_SEGMENT_RULES, { features: scored });
- * result.matched[0]; // e.g. ['important-value']
+ * result.matched[0]; // e.g. ['champions']
  */
 export function evaluateRules(rules: RuleTable, context: RuleContext): RuleEvaluation {
   const table = validateRuleTable(rules, { features: context.features.names });

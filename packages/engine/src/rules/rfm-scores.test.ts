@@ -99,16 +99,16 @@ describe('withRfmScores and the RFM segments', () => {
     // means: R 30/10 = 3, F 32/10 = 3.2, M 30/10 = 3; high = above the mean
     const segments = firstMatchingTag(evaluateRules(RFM_SEGMENT_RULES, { features: scored }));
     expect(segments).toEqual([
-      'general-develop', // c01 R5 F2 M3
-      'general-win-back', // c02 R3 F2 M1
-      'general-develop', // c03 R4 F2 M3
-      'general-win-back', // c04 R1 F3 M1
-      'important-value', // c05 R4 F4 M4
-      'important-keep', // c06 R2 F4 M4
-      'important-value', // c07 R5 F5 M5
-      'general-win-back', // c08 R1 F2 M2
-      'general-win-back', // c09 R3 F3 M2
-      'important-keep', // c10 R2 F5 M5
+      'promising', // c01 R5 F2 M3
+      'hibernating', // c02 R3 F2 M1
+      'promising', // c03 R4 F2 M3
+      'hibernating', // c04 R1 F3 M1
+      'champions', // c05 R4 F4 M4
+      'cannot-lose', // c06 R2 F4 M4
+      'champions', // c07 R5 F5 M5
+      'hibernating', // c08 R1 F2 M2
+      'hibernating', // c09 R3 F3 M2
+      'cannot-lose', // c10 R2 F5 M5
     ]);
   });
 
@@ -123,14 +123,14 @@ describe('withRfmScores and the RFM segments', () => {
     };
     const result = evaluateRules(RFM_SEGMENT_RULES, { features: table });
     expect(result.matched).toEqual([
-      ['important-value'], // 5 5 5
-      ['general-value'], // 5 5 1
-      ['important-develop'], // 5 1 5
-      ['general-develop'], // 5 1 1
-      ['important-keep'], // 1 5 5
-      ['general-keep'], // 1 5 1
-      ['important-win-back'], // 1 1 5
-      ['general-win-back'], // 1 1 1
+      ['champions'], // 5 5 5
+      ['loyal'], // 5 5 1
+      ['potential-loyalists'], // 5 1 5
+      ['promising'], // 5 1 1
+      ['cannot-lose'], // 1 5 5
+      ['needs-attention'], // 1 5 1
+      ['at-risk'], // 1 1 5
+      ['hibernating'], // 1 1 1
     ]);
     expect(new Set(result.matched.flat()).size).toBe(8);
   });
@@ -141,6 +141,6 @@ describe('withRfmScores and the RFM segments', () => {
     expect(evaluateRules(copy, { features }).matched).toEqual(
       evaluateRules(RFM_SEGMENT_RULES, { features }).matched,
     );
-    expect(RFM_SEGMENT_RULES.map((r) => r.label)).toContain('Important win-back');
+    expect(RFM_SEGMENT_RULES.map((r) => r.label)).toContain('At risk');
   });
 });

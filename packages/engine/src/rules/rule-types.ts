@@ -71,9 +71,9 @@ export type Condition =
 
 /** One deterministic tag: customers for whom `when` holds get `tag`. */
 export interface Rule {
-  /** Lower-case, hyphen-separated slug, unique in its table, e.g. `important-value`. */
+  /** Lower-case, hyphen-separated slug, unique in its table, e.g. `champions`. */
   readonly tag: string;
-  /** Human label, e.g. `Important value`. */
+  /** Human label, e.g. `Champions`. */
   readonly label: string;
   /** What the tag means and how to use it. */
   readonly description?: string;
