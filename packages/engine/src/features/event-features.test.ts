@@ -99,6 +99,24 @@ describe('computeEventFeatures', () => {
     });
   });
 
+  it('nets a customer who returned every purchase to exactly zero spend', () => {
+    // The same amounts, summed in the other order, differ in the last bit (7.6000000000000005
+    // against 7.6): the net spend must not come out as 8.9e-16.
+    const amounts = [0.1, 0.7, 0.2, 3.3, 1.1, 2.2];
+    const log = eventLogFromRows([
+      ...amounts.map((amount, i) => ({ customerId: 'r', time: ago(60 - i), amount })),
+      ...amounts.toReversed().map((amount, i) => ({
+        customerId: 'r',
+        time: ago(30 - i),
+        amount: -amount,
+        kind: 'return',
+      })),
+    ]);
+    const returnedAll = rowOf(computeEventFeatures(log, { asOf }), 'r');
+    expect(returnedAll.monetary).toBe(0);
+    expect(returnedAll.return_rate).toBe(1);
+  });
+
   it('gives a customer who never bought recency = tenure, AOV 0 and return rate 1', () => {
     expect(rowOf(table, 'c')).toEqual({
       recency_days: 50,

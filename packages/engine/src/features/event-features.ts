@@ -1,5 +1,6 @@
 import { requireArgument } from '../errors.ts';
 import { createMatrix } from '../linalg/matrix.ts';
+import { CompensatedSum } from '../linalg/compensated-sum.ts';
 import type { FeatureTable } from './event-features-table.ts';
 import {
   CANCELLATION,
@@ -118,6 +119,9 @@ export function computeEventFeatures(log: EventLog, options: EventFeatureOptions
   const categorySeen = new Int32Array(log.category?.values.length ?? 0);
   const productCol = names.indexOf('distinct_products');
   const categoryCol = names.indexOf('distinct_categories');
+  // Compensated, so a customer who returned every purchase nets to exactly 0.
+  const purchased = new CompensatedSum();
+  const returned = new CompensatedSum();
 
   for (let row = 0; row < rows; row++) {
     const c = active[row]!;
@@ -127,8 +131,8 @@ export function computeEventFeatures(log: EventLog, options: EventFeatureOptions
     let orders = 0;
     let ordersLast = 0;
     let ordersPrev = 0;
-    let purchased = 0;
-    let returned = 0;
+    purchased.reset();
+    returned.reset();
     let products = 0;
     let categories = 0;
     for (let p = offsets[c]!; p < offsets[c + 1]!; p++) {
@@ -139,7 +143,7 @@ export function computeEventFeatures(log: EventLog, options: EventFeatureOptions
       const k = kind[e]!;
       if (k === purchaseKind) {
         if (t > lastPurchase) lastPurchase = t;
-        purchased += amount[e]!;
+        purchased.add(amount[e]!);
         const order = orderCodes ? orderCodes[e]! : -1;
         const newOrder = order < 0 || orderSeen[order] !== stamp;
         if (order >= 0) orderSeen[order] = stamp;
@@ -162,22 +166,24 @@ export function computeEventFeatures(log: EventLog, options: EventFeatureOptions
           categories++;
         }
       } else if (k === cancelKind || k === returnKind) {
-        returned += Math.abs(amount[e]!);
+        returned.add(Math.abs(amount[e]!));
       }
     }
 
+    const gross = purchased.value();
+    const back = returned.value();
     const tenure = (asOf - first) / DAY_MS;
     const o = row * cols;
     data[o] = lastPurchase === -Infinity ? tenure : (asOf - lastPurchase) / DAY_MS;
     data[o + 1] = orders;
-    data[o + 2] = purchased - returned;
-    data[o + 3] = orders > 0 ? purchased / orders : 0;
+    data[o + 2] = gross - back;
+    data[o + 3] = orders > 0 ? gross / orders : 0;
     data[o + 4] = tenure;
     data[o + 5] = ordersLast;
     data[o + 6] = ordersPrev;
     data[o + 7] =
       ordersLast + ordersPrev > 0 ? (ordersLast - ordersPrev) / (ordersLast + ordersPrev) : 0;
-    data[o + 8] = purchased > 0 ? Math.min(1, returned / purchased) : returned > 0 ? 1 : 0;
+    data[o + 8] = gross > 0 ? Math.min(1, back / gross) : back > 0 ? 1 : 0;
     if (productCol >= 0) data[o + productCol] = products;
     if (categoryCol >= 0) data[o + categoryCol] = categories;
     if (onProgress && (row + 1) % 65_536 === 0) onProgress(row + 1, rows);
