@@ -194,6 +194,20 @@ for (const kind of testDatabaseKinds()) {
         expect(Math.min(...confidences(added))).toBeGreaterThanOrEqual(0.6);
         expect(Math.max(...confidences(added))).toBeLessThan(0.9);
 
+        // The tag reports its review backlog, and a decision takes one off it.
+        const backlog = async () =>
+          (await json<{ pendingSuggestions: number }>(await t.request(tag, { key: analyst }), 200))
+            .pendingSuggestions;
+        expect(await backlog()).toBe(second.length);
+        await json(
+          await t.request(`/v1/workspaces/globex/suggestions/${second[0]!.id}/reject`, {
+            key: t.globex.keys.operator,
+            method: 'POST',
+          }),
+          200,
+        );
+        expect(await backlog()).toBe(second.length - 1);
+
         const versions = await json<{ items: { version: number; message: string | null }[] }>(
           await t.request(`${tag}/versions`, { key: t.globex.keys.service }),
           200,

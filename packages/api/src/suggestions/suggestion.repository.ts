@@ -274,6 +274,22 @@ export async function countPending(
   return row.n;
 }
 
+/** How many suggestions of each tag wait for review (tags without any are left out). */
+export async function countPendingByTag(
+  db: Db,
+  tagIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (tagIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('suggestions')
+    .select(['tag_id', sql<number>`count(*)::int`.as('pending')])
+    .where('tag_id', 'in', [...tagIds])
+    .where('status', '=', 'pending')
+    .groupBy('tag_id')
+    .execute();
+  return new Map(rows.map((r) => [r.tag_id, r.pending]));
+}
+
 /**
  * Decides every pending suggestion a filter selects, in one statement; returns them. The
  * `status = 'pending'` condition of the update keeps it safe against concurrent decisions.

@@ -70,6 +70,10 @@ export type TagView = z.infer<typeof TagSchema>;
 
 export const TagDetailSchema = TagSchema.extend({
   holders: z.number().int().openapi({ description: 'Customers holding the tag now' }),
+  pendingSuggestions: z
+    .number()
+    .int()
+    .openapi({ description: 'Suggestions of the tag waiting for review' }),
   version: z.number().int().openapi({ description: 'The current version of the definition' }),
 }).openapi('TagDetail');
 

@@ -4,6 +4,7 @@ import { decodeCursor, toPage, type Page } from '../http/cursor.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { JsonObject } from '../jobs/job.table.ts';
 import { isRuleTableName, RULE_TABLE_NAMES } from '../rules/default-rule-tables.ts';
+import { countPendingByTag } from '../suggestions/suggestion.repository.ts';
 import type { WorkspaceRow } from '../workspaces/workspace.table.ts';
 import { countHolders } from './customer-tag.repository.ts';
 import { definitionOf } from './tag-definition.ts';
@@ -39,13 +40,21 @@ export function toTagView(row: TagRow): TagView {
   };
 }
 
-/** The views of tags with how many customers hold each now and their current version. */
+/**
+ * The views of tags with how many customers hold each now, how many of its suggestions wait
+ * for review, and their current version.
+ */
 export async function toTagDetails(db: Db, rows: readonly TagRow[]): Promise<TagDetailView[]> {
   const ids = rows.map((r) => r.id);
-  const [holders, versions] = await Promise.all([countHolders(db, ids), currentVersions(db, ids)]);
+  const [holders, pending, versions] = await Promise.all([
+    countHolders(db, ids),
+    countPendingByTag(db, ids),
+    currentVersions(db, ids),
+  ]);
   return rows.map((row) => ({
     ...toTagView(row),
     holders: holders.get(row.id) ?? 0,
+    pendingSuggestions: pending.get(row.id) ?? 0,
     version: versions.get(row.id) ?? 0,
   }));
 }

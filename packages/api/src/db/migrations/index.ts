@@ -15,6 +15,7 @@ import * as createReportSnapshots from './20261123T0012-create-report-snapshots.
 import * as createCustomerReadFunctions from './20261123T0013-create-customer-read-functions.ts';
 import * as dropCustomerReadFunctions from './20261123T0014-drop-customer-read-functions.ts';
 import * as indexCustomerSuggestionsNewestFirst from './20261123T0015-index-customer-suggestions-newest-first.ts';
+import * as indexPendingSuggestionsByTag from './20261124T0016-index-pending-suggestions-by-tag.ts';
 
 /**
  * Every migration, in order. Listed statically (no `fs` scan) so the set is reviewable
@@ -36,6 +37,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261123T0013-create-customer-read-functions': createCustomerReadFunctions,
   '20261123T0014-drop-customer-read-functions': dropCustomerReadFunctions,
   '20261123T0015-index-customer-suggestions-newest-first': indexCustomerSuggestionsNewestFirst,
+  '20261124T0016-index-pending-suggestions-by-tag': indexPendingSuggestionsByTag,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -9511,6 +9511,8 @@ export interface components {
     TagDetail: components['schemas']['Tag'] & {
       /** @description Customers holding the tag now */
       holders: number;
+      /** @description Suggestions of the tag waiting for review */
+      pendingSuggestions: number;
       /** @description The current version of the definition */
       version: number;
     };
