@@ -1,5 +1,6 @@
 import type { Factor } from '@tagwise/engine';
 import type { Db } from '../db/database.ts';
+import { factorText } from '../suggestions/factor-text.ts';
 import type { StoredCandidate, SuggestionProvider } from '../suggestions/suggestion-source.ts';
 import { ensureTag, findTagBySlug, type TagSpec } from '../tags/tag.repository.ts';
 import type { TagRow } from '../tags/tag.table.ts';
@@ -25,13 +26,6 @@ export function ensureChurnTag(db: Db, workspaceId: string): Promise<TagRow> {
   return ensureTag(db, workspaceId, LIKELY_TO_CHURN_TAG);
 }
 
-const shown = (value: StoredFactor['value']): string =>
-  value === null
-    ? 'missing'
-    : typeof value === 'number'
-      ? String(Number(value.toPrecision(4)))
-      : String(value);
-
 /**
  * One sentence for a reviewer, e.g. `Churn risk high (82%, model v3): tenure = 2 raises it,
  * contract = Month-to-month raises it, monthly_charges = 95.1 lowers it.`
@@ -45,7 +39,7 @@ export function churnExplanation(
   const head = `Churn risk ${riskBand} (${Math.round(probability * 100)}%, model v${modelVersion})`;
   if (factors.length === 0) return `${head}.`;
   const parts = factors.map(
-    (f) => `${f.feature} = ${shown(f.value)} ${f.contribution >= 0 ? 'raises' : 'lowers'} it`,
+    (f) => `${factorText(f.feature, f.value)} ${f.contribution >= 0 ? 'raises' : 'lowers'} it`,
   );
   return `${head}: ${parts.join(', ')}.`;
 }

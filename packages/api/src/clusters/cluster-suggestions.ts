@@ -1,4 +1,5 @@
 import type { Factor } from '@tagwise/engine';
+import { factorText } from '../suggestions/factor-text.ts';
 import type { StoredCandidate, SuggestionProvider } from '../suggestions/suggestion-source.ts';
 import {
   findActiveClusterRuns,
@@ -10,8 +11,6 @@ import { numericValue } from './customer-feature-values.ts';
 
 /** Members read per query. */
 const BATCH = 1000;
-
-const shown = (value: number): string => String(Number(value.toPrecision(4)));
 
 /**
  * Cluster suggestions: for every named cluster of each active run (one per feature set),
@@ -56,7 +55,7 @@ export const clusterSuggestionProvider: SuggestionProvider = {
               explanation: `Member of cluster ${name.cluster} ("${name.display_name}") with membership probability ${Math.round(member.confidence * 100)}%${
                 factors.length === 0
                   ? ''
-                  : `; ${factors.map((f) => `${f.feature} = ${shown(f.value as number)}`).join(', ')}`
+                  : `; ${factors.map((f) => factorText(f.feature, f.value)).join(', ')}`
               }.`,
             };
           });

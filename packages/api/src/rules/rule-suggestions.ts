@@ -12,6 +12,7 @@ import { streamCustomers } from '../customers/customer.repository.ts';
 import { numericValue } from '../clusters/customer-feature-values.ts';
 import type { Db } from '../db/database.ts';
 import { loadCustomersEventLog } from '../events/event-log.ts';
+import { factorText } from '../suggestions/factor-text.ts';
 import type { StoredCandidate, SuggestionProvider } from '../suggestions/suggestion-source.ts';
 import { isRuleTableName } from './default-rule-tables.ts';
 import {
@@ -96,9 +97,6 @@ function populationMeans(population: Population, names: readonly string[]): Map<
   return means;
 }
 
-const shown = (value: number): string =>
-  Number.isFinite(value) ? String(Number(value.toPrecision(4))) : 'missing';
-
 async function* tableCandidates(
   db: Db,
   workspaceId: string,
@@ -160,7 +158,7 @@ async function* tableCandidates(
           confidence: 1,
           factors,
           explanation: `Rule "${rule.label}" (${table.name} v${table.version}) holds: ${factors
-            .map((f) => `${f.feature} = ${typeof f.value === 'number' ? shown(f.value) : f.value}`)
+            .map((f) => factorText(f.feature, f.value))
             .join(', ')}.`,
         });
       }
