@@ -242,13 +242,27 @@ describe('segments, reports and tag history in Chromium', () => {
         status: 'deprecated',
         message: 'merged into the loyalty programme',
       });
-      const before = await server.api<{ version: number }>('GET', tagPath);
+      const before = await server.api<{
+        version: number;
+        holders: number;
+        pendingSuggestions: number;
+      }>('GET', tagPath);
 
       const page = await context.newPage();
       page.on('pageerror', (error) => {
         throw error;
       });
       await page.goto(`${server.url}/w/${WORKSPACE}/tags/${tagged.clusterTag}`);
+      // The facts at the top: who holds the tag and how many of its suggestions wait.
+      const fact = (term: string) =>
+        page.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
+      expect(before.holders).toBe(tagged.accepted);
+      await expect
+        .poll(() => fact('Holders').textContent())
+        .toBe(`${tagged.accepted.toLocaleString('en')} customers`);
+      expect(await fact('Waiting for review').textContent()).toBe(
+        `${before.pendingSuggestions.toLocaleString('en')} suggestions`,
+      );
       const history = page.getByRole('region', { name: 'Version history' });
       const latest = history.locator(`li[data-version="${before.version}"]`);
       await latest.getByText('“merged into the loyalty programme”').waitFor();
