@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { EngineError } from '@tagwise/engine';
 import { ConfigError } from '../config.ts';
+import { DatabaseInUseError } from '../db/data-dir-lock.ts';
 import { MigrationError } from '../db/migrations/index.ts';
 import { ProblemError } from '../http/problem.ts';
 import { InputFileError } from '../io/csv-file.ts';
@@ -19,6 +20,7 @@ export async function runCli(program: Command, argv: readonly string[]): Promise
       error instanceof EngineError ||
       error instanceof ConfigError ||
       error instanceof MigrationError ||
+      error instanceof DatabaseInUseError ||
       error instanceof WorkerSetupError ||
       error instanceof JobStepFailedError ||
       error instanceof ProblemError

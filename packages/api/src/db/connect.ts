@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import type { Database } from './database.ts';
 import { NamedStatementClient } from './named-statement-pg.ts';
 import { NamedStatementPGlite } from './named-statement-pglite.ts';
@@ -28,7 +29,8 @@ const INT8_OID = 20;
 /**
  * Opens the database. PGlite and node-postgres return `bigint` differently (number vs
  * string); both are made to return numbers (our bigint ids stay far below 2^53). Both run
- * `namedStatement`s as named prepared statements.
+ * `namedStatement`s as named prepared statements. An embedded database on disk is locked for
+ * this process until `close` (see `lockDataDir`).
  *
  * @example
  * const { db, close } = await connectDatabase({ kind: 'pglite', dataDir: '.tagwise/data' });
@@ -51,17 +53,34 @@ export async function connectDatabase(target: DatabaseTarget): Promise<DatabaseH
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', shared: true, close: () => db.destroy() };
   }
-  if (target.dataDir !== undefined) await mkdir(target.dataDir, { recursive: true });
+  let unlock = async (): Promise<void> => undefined;
+  if (target.dataDir !== undefined) {
+    await mkdir(target.dataDir, { recursive: true });
+    unlock = await lockDataDir(target.dataDir);
+  }
   const pglite = new NamedStatementPGlite({
     dataDir: target.dataDir,
     parsers: { [INT8_OID]: (value: string) => Number(value) },
   });
-  await pglite.waitReady;
+  try {
+    await pglite.waitReady;
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   const db = new Kysely<Database>({
     dialect: new PGliteDialect({
       pglite,
       onCreateConnection: async (connection) => yieldBetweenQueries(connection),
     }),
   });
-  return { db, kind: 'pglite', shared: false, close: () => db.destroy() };
+  return {
+    db,
+    kind: 'pglite',
+    shared: false,
+    close: async () => {
+      await db.destroy();
+      await unlock();
+    },
+  };
 }
