@@ -115,9 +115,13 @@ export async function startServer(
     webhookTargets: config.webhookTargets,
     ...(options.sseIntervalMs === undefined ? {} : { sseIntervalMs: options.sseIntervalMs }),
   });
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' }, () => resolve(s));
-  });
+  let server: ServerType;
+  try {
+    server = await listen(app.fetch, config.port);
+  } catch (error) {
+    if (ownsDatabase) await database.close();
+    throw error;
+  }
   keepConnectionsAlive(server as Server);
   const closeServer = drainingClose(server as Server);
   const port = (server.address() as AddressInfo).port;
@@ -167,6 +171,31 @@ export async function startServer(
       if (ownsDatabase) await database.close();
     },
   };
+}
+
+/** The HTTP port cannot be listened on; the message says why and what to set. */
+export class PortUnavailableError extends Error {
+  override readonly name = 'PortUnavailableError';
+}
+
+/** Serves `fetch` on every interface at `port` (0: any free port). */
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname: '0.0.0.0' }, () => resolve(server));
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new PortUnavailableError(
+              `port ${port} is in use by another program; set PORT to a free one`,
+            )
+          : error.code === 'EACCES'
+            ? new PortUnavailableError(
+                `port ${port} needs privileges this process lacks; set PORT to 1024 or above`,
+              )
+            : error,
+      );
+    });
+  });
 }
 
 export class WorkerSetupError extends Error {

@@ -1,12 +1,13 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { EngineError } from '@tagwise/engine';
 import { ConfigError } from '../config.ts';
+import { DatabaseUnavailableError } from '../db/connect.ts';
 import { DatabaseInUseError } from '../db/data-dir-lock.ts';
 import { MigrationError } from '../db/migrations/index.ts';
 import { ProblemError } from '../http/problem.ts';
 import { InputFileError } from '../io/csv-file.ts';
 import { JobStepFailedError } from '../jobs/run-job-step.ts';
-import { WorkerSetupError } from '../server.ts';
+import { PortUnavailableError, WorkerSetupError } from '../server.ts';
 
 /** Parses and runs a command, turning known failures into one readable line and exit code 1. */
 export async function runCli(program: Command, argv: readonly string[]): Promise<void> {
@@ -21,7 +22,9 @@ export async function runCli(program: Command, argv: readonly string[]): Promise
       error instanceof ConfigError ||
       error instanceof MigrationError ||
       error instanceof DatabaseInUseError ||
+      error instanceof DatabaseUnavailableError ||
       error instanceof WorkerSetupError ||
+      error instanceof PortUnavailableError ||
       error instanceof JobStepFailedError ||
       error instanceof ProblemError
     ) {

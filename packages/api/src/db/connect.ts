@@ -26,6 +26,22 @@ export interface DatabaseHandle {
 
 const INT8_OID = 20;
 
+/** The database cannot be opened or reached; the message says which and why. */
+export class DatabaseUnavailableError extends Error {
+  override readonly name = 'DatabaseUnavailableError';
+}
+
+/** A connection string with its password masked, fit for a message. */
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'DATABASE_URL';
+  }
+}
+
 /**
  * Opens the database. PGlite and node-postgres return `bigint` differently (number vs
  * string); both are made to return numbers (our bigint ids stay far below 2^53). Both run
@@ -50,12 +66,26 @@ export async function connectDatabase(target: DatabaseTarget): Promise<DatabaseH
     });
     // An idle client losing its connection must not crash the process.
     pool.on('error', () => undefined);
+    try {
+      await pool.query('SELECT 1');
+    } catch (error) {
+      await pool.end();
+      throw new DatabaseUnavailableError(
+        `cannot reach the PostgreSQL server at ${withoutPassword(target.url)}: ${(error as Error).message}`,
+      );
+    }
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', shared: true, close: () => db.destroy() };
   }
+  const cannotOpen = (error: unknown) =>
+    new DatabaseUnavailableError(
+      `cannot open the embedded database in ${target.dataDir ?? 'memory'}: ${(error as Error).message}`,
+    );
   let unlock = async (): Promise<void> => undefined;
   if (target.dataDir !== undefined) {
-    await mkdir(target.dataDir, { recursive: true });
+    await mkdir(target.dataDir, { recursive: true }).catch((error: unknown) => {
+      throw cannotOpen(error);
+    });
     unlock = await lockDataDir(target.dataDir);
   }
   const pglite = new NamedStatementPGlite({
@@ -66,7 +96,7 @@ export async function connectDatabase(target: DatabaseTarget): Promise<DatabaseH
     await pglite.waitReady;
   } catch (error) {
     await unlock();
-    throw error;
+    throw cannotOpen(error);
   }
   const db = new Kysely<Database>({
     dialect: new PGliteDialect({
