@@ -73,6 +73,30 @@ for (const kind of testDatabaseKinds()) {
         true,
       );
       expect(await allSuggestions(t, 'acme', operator, 'tag=no-such-tag')).toEqual([]);
+
+      // The count of a filter is the length of all its pages.
+      const count = async (query: string) => {
+        const res = await t.request(`/v1/workspaces/acme/suggestions/count?${query}`, {
+          key: t.acme.keys.service,
+        });
+        expect(res.status).toBe(200);
+        return ((await res.json()) as { count: number }).count;
+      };
+      expect(await count('status=pending')).toBe(150);
+      expect(
+        await count(
+          `status=pending&tag=big-customers&min_confidence=${threshold}&max_confidence=1`,
+        ),
+      ).toBe(ranged.length);
+      expect(await count('status=accepted')).toBe(0);
+      expect(await count('tag=no-such-tag')).toBe(0);
+      await expectProblem(
+        await t.request('/v1/workspaces/acme/suggestions/count?min_confidence=2', {
+          key: operator,
+        }),
+        400,
+        'invalid-parameters',
+      );
       await expectProblem(
         await t.request('/v1/workspaces/acme/suggestions?cursor=bogus', { key: operator }),
         400,

@@ -274,6 +274,14 @@ describe('workbench in Chromium', () => {
       const rows = queue.locator('tbody tr');
       await expect.poll(() => rows.count()).toBeGreaterThan(2);
       const before = await rows.count();
+      // The line under the queue counts the whole queue, not just the rows loaded.
+      const { count: pending } = await server.api<{ count: number }>(
+        'GET',
+        `/v1/workspaces/${WORKSPACE}/suggestions/count?status=pending`,
+      );
+      const shownOf = (total: number) =>
+        `${(before - (pending - total)).toLocaleString('en')} of ${total.toLocaleString('en')} pending shown`;
+      await cell.getByText(shownOf(pending)).waitFor();
       const first = await rows.nth(0).getAttribute('data-suggestion');
       const third = await rows.nth(2).getAttribute('data-suggestion');
 
@@ -284,6 +292,7 @@ describe('workbench in Chromium', () => {
       await page.keyboard.press('r'); // j moved to the second row left: the third of the queue
       await expect.poll(() => rows.count()).toBe(before - 2);
       await cell.getByText('2 decided here').waitFor();
+      await cell.getByText(shownOf(pending - 2)).waitFor();
 
       const accepted = await server.api<{ items: { id: string }[] }>(
         'GET',

@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import { ProblemError } from '../http/problem.ts';
 import { tagIdOf } from '../suggestions/suggestion.service.ts';
 import {
-  countPending,
+  countSuggestions,
   decidePendingMatching,
   decidePendingSuggestion,
   findSuggestion,
@@ -179,7 +179,7 @@ export async function decideInBulk(
   }
   const query: SuggestionFilter = { ...filter, tagId };
   if (input.dryRun) {
-    const matched = await countPending(ctx.db, workspace.id, query);
+    const matched = await countSuggestions(ctx.db, workspace.id, { ...query, status: 'pending' });
     return { dryRun: true, matched, decided: 0, tagsAssigned: 0 };
   }
   return writeTransaction(ctx, async (trx, record) => {

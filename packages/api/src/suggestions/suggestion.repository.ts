@@ -260,8 +260,8 @@ export async function decidePendingSuggestion(
   return row === undefined ? undefined : normalise(row);
 }
 
-/** How many pending suggestions a filter selects. */
-export async function countPending(
+/** How many suggestions a filter selects. */
+export async function countSuggestions(
   db: Db,
   workspaceId: string,
   filter: SuggestionFilter,
@@ -269,7 +269,7 @@ export async function countPending(
   const row = await applyFilter(
     db.selectFrom('suggestions as s').select(sql<number>`count(*)::int`.as('n')),
     workspaceId,
-    { ...filter, status: 'pending' },
+    filter,
   ).executeTakeFirstOrThrow();
   return row.n;
 }

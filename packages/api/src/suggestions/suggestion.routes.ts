@@ -21,12 +21,14 @@ import {
   type SuggestionView,
 } from './suggestion.schema.ts';
 import {
+  countReviewQueue,
   customerSuggestionsJson,
   getPolicy,
   putPolicy,
   QUEUE_CURSOR,
   reviewQueue,
   toSuggestionView,
+  type QueueQuery,
 } from './suggestion.service.ts';
 
 const ANALYSTS = ['admin', 'analyst'] as const;
@@ -65,6 +67,33 @@ const queueRoute = defineRoute(ALL_ROLES, {
       content: { 'application/json': { schema: pageSchema(SuggestionSchema, 'SuggestionPage') } },
     },
   },
+});
+
+const countRoute = defineRoute(ALL_ROLES, {
+  method: 'get',
+  path: '/workspaces/{workspace}/suggestions/count',
+  tags: ['suggestions'],
+  summary: 'How many suggestions the review queue holds for a filter (all of its pages)',
+  request: { params: WorkspaceParams, query: SuggestionQuerySchema },
+  responses: {
+    200: {
+      description: 'The count',
+      content: {
+        'application/json': {
+          schema: z.object({ count: z.number().int() }).openapi('SuggestionCount'),
+        },
+      },
+    },
+  },
+});
+
+/** The review-queue filter of a query's parameters. */
+const queueQuery = (q: z.infer<typeof SuggestionQuerySchema>): QueueQuery => ({
+  status: q.status,
+  tag: q.tag,
+  source: q.source,
+  minConfidence: q.min_confidence,
+  maxConfidence: q.max_confidence,
 });
 
 const customerRoute = defineRoute(ALL_ROLES, {
@@ -142,29 +171,26 @@ export function suggestionRoutes(deps: AppDeps) {
       const q = c.req.valid('query');
       const position = decodeCursor(q.cursor, QUEUE_CURSOR);
       const [confidence, id] = position === undefined ? [] : position.split('|');
-      const rows = await reviewQueue(
-        deps.db,
-        workspaceOf(c),
-        {
-          status: q.status,
-          tag: q.tag,
-          source: q.source,
-          minConfidence: q.min_confidence,
-          maxConfidence: q.max_confidence,
-        },
-        {
-          after:
-            confidence === undefined || id === undefined
-              ? undefined
-              : { confidence: Number(confidence), id },
-          limit: q.limit + 1,
-        },
-      );
+      const rows = await reviewQueue(deps.db, workspaceOf(c), queueQuery(q), {
+        after:
+          confidence === undefined || id === undefined
+            ? undefined
+            : { confidence: Number(confidence), id },
+        limit: q.limit + 1,
+      });
       return c.json(
         toPage(rows, q.limit, (r) => `${r.confidence}|${r.id}`, toSuggestionView),
         200,
       );
     })
+    .openapi(countRoute, async (c) =>
+      c.json(
+        {
+          count: await countReviewQueue(deps.db, workspaceOf(c), queueQuery(c.req.valid('query'))),
+        },
+        200,
+      ),
+    )
     .openapi(customerRoute, async (c) => {
       const { externalId } = c.req.valid('param');
       const { status } = c.req.valid('query');

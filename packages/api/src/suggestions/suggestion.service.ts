@@ -9,6 +9,7 @@ import {
   type StoredPolicy,
 } from './suggestion-policy.repository.ts';
 import {
+  countSuggestions,
   findCustomerSuggestionsJson,
   listSuggestions,
   type SuggestionDetailRow,
@@ -51,22 +52,36 @@ export async function tagIdOf(
 /** A review-queue position: `<confidence>|<suggestion id>` (a JS number string round-trips exactly). */
 export const QUEUE_CURSOR = /^-?[\d.e+-]+\|[0-9a-f-]{36}$/;
 
+/** What the review queue selects: a filter naming its tag by slug. */
+export interface QueueQuery {
+  readonly status?: SuggestionStatus | undefined;
+  readonly tag?: string | undefined;
+  readonly source?: SuggestionFilter['source'];
+  readonly minConfidence?: number | undefined;
+  readonly maxConfidence?: number | undefined;
+}
+
 /** One page of the review queue, highest confidence first. */
 export async function reviewQueue(
   db: Db,
   workspace: WorkspaceRow,
-  query: {
-    status?: SuggestionStatus | undefined;
-    tag?: string | undefined;
-    source?: SuggestionFilter['source'];
-    minConfidence?: number | undefined;
-    maxConfidence?: number | undefined;
-  },
+  query: QueueQuery,
   page: { after?: { confidence: number; id: string } | undefined; limit: number },
 ): Promise<SuggestionDetailRow[]> {
   const tagId = await tagIdOf(db, workspace, query.tag);
   if (tagId === null) return [];
   return listSuggestions(db, workspace.id, { ...query, tagId }, page);
+}
+
+/** How many suggestions the review queue holds for `query` (all of its pages). */
+export async function countReviewQueue(
+  db: Db,
+  workspace: WorkspaceRow,
+  query: QueueQuery,
+): Promise<number> {
+  const tagId = await tagIdOf(db, workspace, query.tag);
+  if (tagId === null) return 0;
+  return countSuggestions(db, workspace.id, { ...query, tagId });
 }
 
 /**

@@ -5153,6 +5153,105 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/workspaces/{workspace}/suggestions/count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many suggestions the review queue holds for a filter (all of its pages) */
+    get: {
+      parameters: {
+        query?: {
+          status?: components['schemas']['SuggestionStatus'];
+          /** @description A tag slug */
+          tag?: string;
+          source?: components['schemas']['SuggestionSource'];
+          min_confidence?: number | null;
+          max_confidence?: number | null;
+        };
+        header?: never;
+        path: {
+          workspace: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The count */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SuggestionCount'];
+          };
+        };
+        /** @description Malformed request or invalid parameters */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or not visible to this key */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid body fields (every one is listed) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Internal error (logged with the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/workspaces/{workspace}/customers/{externalId}/suggestions': {
     parameters: {
       query?: never;
@@ -9957,6 +10056,9 @@ export interface components {
       items: components['schemas']['Suggestion'][];
       /** @description null on the last page */
       nextCursor: string | null;
+    };
+    SuggestionCount: {
+      count: number;
     };
     SuggestionPolicyView: {
       reviewFrom: number;
