@@ -38,7 +38,8 @@ export interface JobContext<Params> {
 /**
  * What a handler returns. `persist` writes the handler's results inside the transaction
  * that marks the job succeeded, so a cancelled, crashed or lost job never replaces the
- * previous results.
+ * previous results. `result` and `message` are read after `persist` has run, so they may
+ * report what it wrote (the suggest job's counts are filled in, and its message is a getter).
  */
 export interface JobOutcome {
   readonly result: JsonValue;

@@ -150,7 +150,7 @@ export function createSuggestJob(
       }
       context.throwIfCancelled();
       const outcome = { created: 0, autoAccepted: 0, alreadySuggested: 0, superseded: 0 };
-      // The worker stores the result after `persist` ran, so `outcome` holds the final counts.
+      // Filled in by `persist`; the worker stores the result after it ran (see `JobOutcome`).
       const result: JsonObject = {
         policy: { reviewFrom: policy.reviewFrom, autoAcceptFrom: policy.autoAcceptFrom },
         sources: counts as unknown as JsonObject,
@@ -158,7 +158,7 @@ export function createSuggestJob(
       };
       return {
         result,
-        // Read by the worker after `persist`, like `result`, so it states what was stored.
+        // Read after `persist` (see `JobOutcome`), so it states what was stored.
         get message() {
           return `${outcome.created} new suggestions (${outcome.autoAccepted} auto-accepted); ${outcome.alreadySuggested} already suggested, ${outcome.superseded} older pending ones superseded`;
         },
