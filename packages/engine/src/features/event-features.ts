@@ -170,20 +170,25 @@ export function computeEventFeatures(log: EventLog, options: EventFeatureOptions
       }
     }
 
-    const gross = purchased.value();
-    const back = returned.value();
+    const purchasedAmount = purchased.value();
+    const returnedAmount = returned.value();
     const tenure = (asOf - first) / DAY_MS;
     const o = row * cols;
     data[o] = lastPurchase === -Infinity ? tenure : (asOf - lastPurchase) / DAY_MS;
     data[o + 1] = orders;
-    data[o + 2] = gross - back;
-    data[o + 3] = orders > 0 ? gross / orders : 0;
+    data[o + 2] = purchasedAmount - returnedAmount;
+    data[o + 3] = orders > 0 ? purchasedAmount / orders : 0;
     data[o + 4] = tenure;
     data[o + 5] = ordersLast;
     data[o + 6] = ordersPrev;
     data[o + 7] =
       ordersLast + ordersPrev > 0 ? (ordersLast - ordersPrev) / (ordersLast + ordersPrev) : 0;
-    data[o + 8] = gross > 0 ? Math.min(1, back / gross) : back > 0 ? 1 : 0;
+    data[o + 8] =
+      purchasedAmount > 0
+        ? Math.min(1, returnedAmount / purchasedAmount)
+        : returnedAmount > 0
+          ? 1
+          : 0;
     if (productCol >= 0) data[o + productCol] = products;
     if (categoryCol >= 0) data[o + categoryCol] = categories;
     if (onProgress && (row + 1) % 65_536 === 0) onProgress(row + 1, rows);
