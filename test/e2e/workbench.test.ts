@@ -565,6 +565,9 @@ describe('workbench in Chromium', () => {
 
       await recordStatuses(page, 'review');
       await churn.getByRole('button', { name: 'Train again' }).click();
+      // The churn cell is still done until its job is queued: wait for the reader to turn
+      // stale first, or the wait for "done" below could pass before the retraining began.
+      await expect.poll(async () => (await seenStatuses(page)).includes('stale')).toBe(true);
       await expect.poll(() => status(churn), { timeout: 90_000 }).toBe('done');
       await expect.poll(() => status(review)).toBe('done');
       const seen = (await seenStatuses(page)).filter((s) => s !== 'progress-bar');
