@@ -167,6 +167,31 @@ for (const kind of testDatabaseKinds()) {
       );
     });
 
+    it('reads uploads separated by semicolons (with decimal commas) or tabs', async () => {
+      const customers = await t.request('/v1/workspaces/globex/customers/csv?idColumn=Kunden-ID', {
+        key: t.globex.keys.analyst,
+        csv: 'Kunden-ID;Tarif;Umsatz\r\nde1;Jahr;12,5\r\nde2;"Monat; flexibel";-0,75\r\n',
+      });
+      expect(await customers.json()).toEqual({
+        received: 2,
+        inserted: 2,
+        updated: 0,
+        unchanged: 0,
+      });
+      const de2 = await t.request('/v1/workspaces/globex/customers/de2', {
+        key: t.globex.keys.analyst,
+      });
+      expect(await de2.json()).toMatchObject({
+        attributes: { Tarif: 'Monat; flexibel', Umsatz: -0.75 },
+      });
+
+      const events = await t.request('/v1/workspaces/globex/events/csv?kind=purchase', {
+        key: t.globex.keys.service,
+        csv: 'event_id\tcustomer_id\toccurred_at\tamount\ntab1\tde1\t2011-02-01T10:00:00Z\t9.5\n',
+      });
+      expect(await events.json()).toMatchObject({ received: 1, inserted: 1 });
+    });
+
     it('upserts customers from JSON and CSV, pages them with a cursor', async () => {
       const json = await t.request('/v1/workspaces/acme/customers', {
         key: t.acme.keys.analyst,

@@ -3,6 +3,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { CsvError, parse } from 'csv-parse';
 import { ProblemError } from '../http/problem.ts';
 import { findUnstorableText } from '../http/unstorable-text.ts';
+import { csvDialectOptions, sniffStream } from '../io/csv-dialect.ts';
 import { INGEST_LIMITS } from './limits.ts';
 
 export interface CsvBodyRow {
@@ -12,8 +13,8 @@ export interface CsvBodyRow {
 }
 
 /**
- * Streams a `text/csv` request body through csv-parse as header-keyed rows; the raw text is
- * never held whole. Malformed CSV — also a cell the database cannot store, such as one with a
+ * Streams a `text/csv` request body through csv-parse as header-keyed rows (separated by
+ * commas, semicolons, tabs or bars, see `sniffDelimiter`); the raw text is never held whole. Malformed CSV — also a cell the database cannot store, such as one with a
  * NUL character — is a 400 naming the line; more than `INGEST_LIMITS.csvRows` rows is a 413;
  * a header missing `requiredColumns` is a 422.
  */
@@ -22,8 +23,17 @@ export async function* readCsvBody(
   requiredColumns: readonly string[],
 ): AsyncGenerator<CsvBodyRow> {
   if (body === null) throw new ProblemError('malformed-request', 'the CSV body is empty');
-  const parser = Readable.fromWeb(body as WebReadableStream<Uint8Array>).pipe(
-    parse({ columns: true, bom: true, skip_empty_lines: true, info: true }),
+  const { delimiter, stream } = await sniffStream(
+    Readable.fromWeb(body as WebReadableStream<Uint8Array>),
+  );
+  const parser = Readable.from(stream).pipe(
+    parse({
+      ...csvDialectOptions(delimiter),
+      columns: true,
+      bom: true,
+      skip_empty_lines: true,
+      info: true,
+    }),
   );
   let rows = 0;
   try {

@@ -1,7 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
+import { csvDialectOptions, sniffStream } from './csv-dialect.ts';
 
 /** A problem in an input file, located precisely enough for a person to open it and fix it. */
 export class InputFileError extends Error {
@@ -25,9 +27,10 @@ export interface CsvRow {
 }
 
 /**
- * Streams the rows of a CSV file (plain or `.gz`) as header-keyed records, without holding
- * the file in memory. Fails with an `InputFileError` naming the file and line on malformed
- * CSV, and naming the column when one of `requiredColumns` is absent from the header.
+ * Streams the rows of a CSV file (plain or `.gz`; separated by commas, semicolons, tabs or
+ * bars, see `sniffDelimiter`) as header-keyed records, without holding the file in memory.
+ * Fails with an `InputFileError` naming the file and line on malformed CSV, and naming the
+ * column when one of `requiredColumns` is absent from the header.
  */
 export async function* readCsvRows(
   file: string,
@@ -38,12 +41,21 @@ export async function* readCsvRows(
   });
   const source = createReadStream(file);
   const input = file.endsWith('.gz') ? source.pipe(createGunzip()) : source;
-  const parser = input.pipe(
-    parse({ columns: true, bom: true, skip_empty_lines: true, trim: false, info: true }),
-  );
-  input.on('error', (error: Error) => parser.destroy(new InputFileError(file, error.message)));
   let checkedHeader = false;
   try {
+    const { delimiter, stream } = await sniffStream(input);
+    const body = Readable.from(stream);
+    const parser = body.pipe(
+      parse({
+        ...csvDialectOptions(delimiter),
+        columns: true,
+        bom: true,
+        skip_empty_lines: true,
+        trim: false,
+        info: true,
+      }),
+    );
+    body.on('error', (error: Error) => parser.destroy(new InputFileError(file, error.message)));
     for await (const { record, info } of parser as AsyncIterable<{
       record: Record<string, string>;
       info: { lines: number };
