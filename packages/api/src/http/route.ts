@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Role } from '../keys/roles.ts';
 import type { AppEnv } from './app-env.ts';
 import { formatIssuePath, ProblemError, ProblemSchema, type ProblemFieldError } from './problem.ts';
-import { findUnstorableText } from './unstorable-text.ts';
+import { findUnstorableInput } from './unstorable-input.ts';
 
 /** Who may call a route: a list of roles, or `public` (no key needed). */
 export type RouteRoles = readonly Role[] | 'public';
@@ -90,13 +90,13 @@ export function invalidInput(target: string, errors: ProblemFieldError[]): Probl
 /**
  * A router for one resource. Validation failures become problems: body fields → 422
  * `validation-failed`, path/query/header → 400 `invalid-parameters`, each naming its path.
- * Valid input is also checked for text the database cannot store (see `findUnstorableText`).
+ * Valid input is also checked for text the database cannot store (see `findUnstorableInput`).
  */
 export function createRouter(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (result.success) {
-        const unstorable = findUnstorableText(result.data);
+        const unstorable = findUnstorableInput(result.data);
         if (unstorable === undefined) return;
         throw invalidInput(result.target, [unstorable]);
       }

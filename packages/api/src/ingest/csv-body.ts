@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { CsvError, parse } from 'csv-parse';
 import { ProblemError } from '../http/problem.ts';
-import { findUnstorableText } from '../http/unstorable-text.ts';
+import { findUnstorableInput } from '../http/unstorable-input.ts';
 import { csvDialectOptions, sniffStream } from '../io/csv-dialect.ts';
 import { INGEST_LIMITS } from './limits.ts';
 
@@ -51,7 +51,7 @@ export async function* readCsvBody(
           );
         }
       }
-      const unstorable = findUnstorableText(record);
+      const unstorable = findUnstorableInput(record);
       if (unstorable !== undefined) {
         throw new ProblemError('malformed-request', `malformed CSV: ${unstorable.message}`, [
           { path: `line.${info.lines}.${unstorable.path}`, message: unstorable.message },

@@ -1,7 +1,9 @@
 /**
  * PostgreSQL's `text` and `jsonb` cannot hold U+0000, and a string with an unpaired UTF-16
  * surrogate has no UTF-8 form (the driver would store U+FFFD in its place, silently). Inputs
- * are checked for both where they arrive, so the caller learns which field is wrong.
+ * are checked for both where they arrive, so the caller learns which field is wrong. Nesting
+ * is bounded too: no real payload nests deeper than a few levels, and a body nested thousands
+ * deep would exhaust the stack of whatever walks it next (this check, the driver, the server).
  */
 import { formatIssuePath, type ProblemFieldError } from './problem.ts';
 
@@ -17,6 +19,9 @@ function reasonFor(text: string): string | undefined {
   return undefined;
 }
 
+/** Deeper than any payload the API takes (rule conditions, cell configs nest a few levels). */
+export const MAX_NESTING = 64;
+
 /** The entries of an array or a plain object; other objects (dates) hold no input text. */
 function childrenOf(item: object): Iterable<[string | number, unknown]> {
   if (Array.isArray(item)) return item.entries();
@@ -26,15 +31,16 @@ function childrenOf(item: object): Iterable<[string | number, unknown]> {
 }
 
 /**
- * The first string in `value` — an object key or a value, at any depth of arrays and plain
- * objects — that cannot be stored, with its path (`customers.1.attributes.plan`) and why.
- * Runs on every validated request, so the path is one stack, copied only for the answer.
+ * The first string in `value` — an object key or a value, in arrays and plain objects down to
+ * `MAX_NESTING` levels — that cannot be stored, with its path (`customers.1.attributes.plan`)
+ * and why; or the first array or object nested deeper than that. Runs on every validated
+ * request, so the path is one stack, copied only for the answer.
  *
  * @example
- * findUnstorableText({ customers: [{ externalId: 'a\u0000' }] });
+ * findUnstorableInput({ customers: [{ externalId: 'a\u0000' }] });
  * // { path: 'customers.0.externalId', message: 'contains a NUL character (U+0000), …' }
  */
-export function findUnstorableText(value: unknown): ProblemFieldError | undefined {
+export function findUnstorableInput(value: unknown): ProblemFieldError | undefined {
   const path: (string | number)[] = [];
   const visit = (item: unknown): ProblemFieldError | undefined => {
     if (typeof item === 'string') {
@@ -42,6 +48,9 @@ export function findUnstorableText(value: unknown): ProblemFieldError | undefine
       return message === undefined ? undefined : { path: formatIssuePath(path), message };
     }
     if (typeof item !== 'object' || item === null) return undefined;
+    if (path.length === MAX_NESTING) {
+      return { path: formatIssuePath(path), message: `nests deeper than ${MAX_NESTING} levels` };
+    }
     for (const [key, child] of childrenOf(item)) {
       path.push(key);
       const keyReason = typeof key === 'string' ? reasonFor(key) : undefined;

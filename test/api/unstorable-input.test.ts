@@ -10,7 +10,7 @@ const surrogateError = (path: string) => ({
 });
 
 for (const kind of testDatabaseKinds()) {
-  describe(`text the database cannot store, over HTTP on ${kind}`, () => {
+  describe(`input the database cannot store, over HTTP on ${kind}`, () => {
     let t: TestServer;
     beforeAll(async () => {
       t = await startTestServer(kind);
@@ -116,6 +116,34 @@ for (const kind of testDatabaseKinds()) {
       );
       expect(upload.errors).toEqual([nulError('line.3.plan')]);
       expect(await customerExists('nul-csv-ok')).toBe(false);
+    });
+
+    it('refuses an event payload nested thousands deep, naming where it goes too deep', async () => {
+      // Written out by hand: JSON.stringify itself runs out of stack on such a value.
+      const levels = 20_000;
+      const payload = `${'{"inner":'.repeat(levels)}{"note":"bottom"}${'}'.repeat(levels)}`;
+      const body =
+        '{"events":[{"eventId":"deep-1","customerId":"deep-customer",' +
+        `"occurredAt":"2024-03-01T10:00:00Z","kind":"view","payload":${payload}}]}`;
+      const refused = await expectProblem(
+        await fetch(`${t.url}/v1/workspaces/acme/events`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${t.acme.keys.service}`,
+            'content-type': 'application/json',
+          },
+          body,
+        }),
+        422,
+        'validation-failed',
+      );
+      expect(refused.errors).toEqual([
+        {
+          path: expect.stringMatching(/^events\.0\.payload(\.inner)+$/) as unknown,
+          message: expect.stringContaining('nests deeper than') as unknown,
+        },
+      ]);
+      expect(await customerExists('deep-customer')).toBe(false);
     });
   });
 }
