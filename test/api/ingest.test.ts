@@ -77,6 +77,8 @@ for (const kind of testDatabaseKinds()) {
             { ...event('b2', 'c7', 1), occurredAt: 'last tuesday' },
             event('b3', 'c7', 1),
             { ...event('b4', '', 1), kind: 'Big Order' },
+            { ...event('b5', 'c7', 1), occurredAt: '2024-02-30T10:00:00Z' },
+            event('b6', 'c7', 1e308),
           ],
         },
       });
@@ -85,7 +87,12 @@ for (const kind of testDatabaseKinds()) {
         'events.1.occurredAt',
         'events.3.customerId',
         'events.3.kind',
+        'events.4.occurredAt',
+        'events.5.amount',
       ]);
+      expect(problem.errors?.find((e) => e.path === 'events.5.amount')?.message).toMatch(
+        /between -1e15 and 1e15/,
+      );
       const missing = await t.request('/v1/workspaces/acme/customers/c7', {
         key: t.acme.keys.analyst,
       });
@@ -119,12 +126,16 @@ for (const kind of testDatabaseKinds()) {
           'event_id,customer_id,occurred_at,amount\n' +
           'x1,c5,2011-01-01T00:00:00Z,1\n' +
           'x2,c5,not a date,1\n' +
-          'x3,c5,2011-01-01T00:00:00Z,one\n',
+          'x3,c5,2011-01-01T00:00:00Z,one\n' +
+          'x4,c5,2011-02-29T00:00:00Z,1\n' +
+          'x5,c5,2011-01-01T00:00:00Z,-2e300\n',
       });
       const problem = await expectProblem(bad, 422, 'batch-rejected');
       expect(problem.errors).toEqual([
         { path: 'line.3.occurred_at', message: expect.stringContaining('ISO 8601') },
         { path: 'line.4.amount', message: '"one" is not a number' },
+        { path: 'line.5.occurred_at', message: expect.stringContaining('ISO 8601') },
+        { path: 'line.6.amount', message: expect.stringContaining('between -1e15 and 1e15') },
       ]);
       await expectProblem(
         await t.request('/v1/workspaces/acme/customers/c5', { key: t.acme.keys.service }),
@@ -213,6 +224,13 @@ for (const kind of testDatabaseKinds()) {
         json: { attributes: { plan: 'trial' } },
       });
       expect(await put.json()).toMatchObject({ externalId: 'c10', attributes: { plan: 'trial' } });
+      const overflowing = await t.request('/v1/workspaces/acme/customers/csv?idColumn=id', {
+        key: t.acme.keys.analyst,
+        csv: 'id,plan,seats\nc11,pro,1e308\n',
+      });
+      expect((await expectProblem(overflowing, 422, 'batch-rejected')).errors).toEqual([
+        { path: 'line.2.seats', message: expect.stringContaining('between -1e15 and 1e15') },
+      ]);
 
       const seen: string[] = [];
       let cursor: string | null = null;

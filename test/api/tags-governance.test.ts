@@ -309,11 +309,13 @@ for (const kind of testDatabaseKinds()) {
         404,
         'not-found',
       );
-      await expectProblem(
-        await t.request(`${tags}/loyal/versions/x`, { key: analyst }),
-        400,
-        'invalid-parameters',
-      );
+      for (const notAVersion of ['x', '2147483648']) {
+        await expectProblem(
+          await t.request(`${tags}/loyal/versions/${notAVersion}`, { key: analyst }),
+          400,
+          'invalid-parameters',
+        );
+      }
     });
 
     it('rolls back as a new version equal to the old definition; the current one is a 409', async () => {
@@ -343,6 +345,12 @@ for (const kind of testDatabaseKinds()) {
       await expectProblem(await rollback('loyal', { version: 2 }), 409, 'conflict');
       await expectProblem(await rollback('loyal', { version: 7 }), 409, 'conflict');
       await expectProblem(await rollback('loyal', { version: 70 }), 404, 'not-found');
+      const beyondAnyVersion = await expectProblem(
+        await rollback('loyal', { version: 2_147_483_648 }),
+        422,
+        'validation-failed',
+      );
+      expect(beyondAnyVersion.errors?.map((error) => error.path)).toEqual(['version']);
       // Rolling back a rename restores the old slug.
       await json(await patch('loyal', { slug: 'loyal-customers' }), 200);
       const back = await json<TagJson>(await rollback('loyal-customers', { version: 7 }), 200);

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { LabelSource } from '@tagwise/engine';
-import { parseTimestamp } from '../events/event.schema.ts';
+import { parseTimestamp } from '../io/timestamp.ts';
 
 const isoDateTime = z.string().refine((value) => parseTimestamp(value) !== undefined, {
   message: 'must be an ISO 8601 date-time such as 2011-09-01T00:00:00Z (no offset = UTC)',

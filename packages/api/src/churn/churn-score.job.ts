@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { churnModelFromBytes, disposeChurnModel, scoreChurnChunk } from '@tagwise/engine';
 import { countCustomers, streamCustomers } from '../customers/customer.repository.ts';
 import type { Db } from '../db/database.ts';
-import { parseTimestamp } from '../events/event.schema.ts';
+import { parseTimestamp } from '../io/timestamp.ts';
 import { PermanentJobError, type JobHandler } from '../jobs/job-registry.ts';
 import { buildScoringBatch } from './churn-inputs.ts';
 import { findActiveChurnModel, findChurnModelArtifact } from './churn-model.repository.ts';

@@ -9,7 +9,7 @@ import {
 import { streamCustomers } from '../customers/customer.repository.ts';
 import { chunks } from '../db/chunks.ts';
 import type { Db } from '../db/database.ts';
-import { parseTimestamp } from '../events/event.schema.ts';
+import { parseTimestamp } from '../io/timestamp.ts';
 import type { ProblemFieldError } from '../http/problem.ts';
 import { PermanentJobError } from '../jobs/job-registry.ts';
 import { attributeNames, resolveInputNames, storedFeatureNames } from './churn-inputs.ts';

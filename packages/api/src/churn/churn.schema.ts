@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { boundedNumber } from '../ingest/bounded-number.ts';
 import { ExternalIdSchema } from '../customers/customer.schema.ts';
 import { WorkspaceParams } from '../http/params.ts';
 import { CHURN_MODEL_STATUSES } from './churn-model.table.ts';
@@ -203,7 +204,7 @@ export const CustomerChurnSchema = z
   })
   .openapi('CustomerChurn');
 
-const cell = z.union([z.string().max(10_000), z.number().finite(), z.boolean(), z.null()]);
+const cell = z.union([z.string().max(10_000), boundedNumber(), z.boolean(), z.null()]);
 
 export const ChurnPredictRequestSchema = z
   .object({

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { boundedNumber } from '../ingest/bounded-number.ts';
 import { INGEST_LIMITS } from '../ingest/limits.ts';
 
 export const ExternalIdSchema = z
@@ -10,7 +11,7 @@ export const ExternalIdSchema = z
 export const AttributesSchema = z
   .record(
     z.string().min(1).max(100),
-    z.union([z.string().max(10_000), z.number().finite(), z.boolean(), z.null()]),
+    z.union([z.string().max(10_000), boundedNumber(), z.boolean(), z.null()]),
   )
   .refine((attributes) => Object.keys(attributes).length <= 500, {
     message: 'at most 500 attributes',

@@ -1,23 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { boundedNumber } from '../ingest/bounded-number.ts';
 import { INGEST_LIMITS } from '../ingest/limits.ts';
-
-const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
-
-/**
- * Parses an ISO 8601 date-time; one without an offset is taken as UTC (never as the
- * server's local time). Returns `undefined` when it is not a valid date-time.
- */
-export function parseTimestamp(text: string): Date | undefined {
-  if (
-    !/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(text)
-  ) {
-    return undefined;
-  }
-  const iso = text.replace(' ', 'T');
-  const withTime = iso.includes('T') ? iso : `${iso}T00:00:00`;
-  const date = new Date(OFFSET.test(withTime) ? withTime : `${withTime}Z`);
-  return Number.isNaN(date.getTime()) ? undefined : date;
-}
+import { parseTimestamp } from '../io/timestamp.ts';
 
 const text = (max: number) => z.string().min(1).max(max);
 
@@ -45,8 +29,8 @@ export const EventInputSchema = z
           'purchase (a sale line: counts towards spend and orders), cancellation and return (subtract |amount|); any other word (visit, login...) is kept and can be counted by rules',
         example: 'purchase',
       }),
-    amount: z.number().finite().nullable().optional().openapi({ example: 15.3 }),
-    quantity: z.number().finite().nullable().optional().openapi({ example: 6 }),
+    amount: boundedNumber().nullable().optional().openapi({ example: 15.3 }),
+    quantity: boundedNumber().nullable().optional().openapi({ example: 6 }),
     invoice: text(200).nullable().optional(),
     product: text(200).nullable().optional(),
     category: text(200).nullable().optional(),

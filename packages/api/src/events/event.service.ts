@@ -3,12 +3,12 @@ import { ensureCustomers, markCustomersStale } from '../customers/customer.repos
 import { csvText, parseCsvNumber, type CsvBodyRow } from '../ingest/csv-body.ts';
 import { RowErrors } from '../ingest/row-errors.ts';
 import { formatIssuePath } from '../http/problem.ts';
+import { parseTimestamp } from '../io/timestamp.ts';
 import type { WorkspaceRow } from '../workspaces/workspace.table.ts';
 import { insertEvents, type EventInsert } from './event.repository.ts';
 import {
   EVENT_CSV_COLUMNS,
   EventInputSchema,
-  parseTimestamp,
   type EventInput,
   type IngestEventsResult,
 } from './event.schema.ts';

@@ -10,7 +10,7 @@ import {
 import type { CustomerFeatures } from '../customers/customer.table.ts';
 import type { Db } from '../db/database.ts';
 import { loadCustomersEventLog } from '../events/event-log.ts';
-import { parseTimestamp } from '../events/event.schema.ts';
+import { parseTimestamp } from '../io/timestamp.ts';
 import type { JobHandler } from '../jobs/job-registry.ts';
 
 const paramsSchema = z

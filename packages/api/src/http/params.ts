@@ -1,5 +1,8 @@
 import { z } from '@hono/zod-openapi';
 
+/** PostgreSQL's largest `integer`: version numbers are stored as one, so none is larger. */
+export const MAX_VERSION = 2_147_483_647;
+
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const workspaceSlugSchema = z

@@ -116,6 +116,14 @@ for (const kind of testDatabaseKinds()) {
       expect(problem.detail).toMatch(
         /is at version 2 .* by acme admin\); this change was based on version 1/,
       );
+      const beyondAnyVersion = await call(acme.keys.analyst, 'PATCH', `acme/notebooks/${nb.id}`, {
+        version: 2_147_483_648,
+        title: 'C',
+      });
+      expect(beyondAnyVersion.status).toBe(422);
+      expect(((await beyondAnyVersion.json()) as { errors: { path: string }[] }).errors).toEqual([
+        { path: 'version', message: expect.stringContaining('2147483647') as unknown },
+      ]);
     });
 
     it('refuses invalid cells with every problem named (422)', async () => {

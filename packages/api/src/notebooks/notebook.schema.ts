@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { WorkspaceParams } from '../http/params.ts';
+import { MAX_VERSION, WorkspaceParams } from '../http/params.ts';
 
 /**
  * The cell types the workbench knows. Storage does not interpret them beyond validation:
@@ -120,7 +120,7 @@ export const CreateNotebookSchema = z
 
 export const PatchNotebookSchema = z
   .object({
-    version: z.number().int().min(1).openapi({
+    version: z.number().int().min(1).max(MAX_VERSION).openapi({
       description: 'The version this change is based on; another version answers 409',
     }),
     title: TitleSchema.optional(),

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { parseTimestamp } from '../events/event.schema.ts';
+import { parseTimestamp } from '../io/timestamp.ts';
 import { SuggestionSourceSchema } from '../suggestions/suggestion.schema.ts';
 import { TagCategorySchema, TagKindSchema, TagStatusSchema } from '../tags/tag.schema.ts';
 import { DRIFT_RUNS } from './cluster-drift.ts';

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { MAX_VERSION } from '../http/params.ts';
 import { TAG_DEFINITION_FIELDS } from './tag-definition.ts';
 import { ChangeMessageSchema, TagDefinitionSchema, TagParams } from './tag.schema.ts';
 
@@ -36,6 +37,7 @@ export const TagVersionParams = TagParams.extend({
     .number()
     .int()
     .min(1)
+    .max(MAX_VERSION)
     .openapi({ param: { name: 'version', in: 'path' }, example: 2 }),
 });
 
@@ -45,6 +47,7 @@ export const RollbackTagSchema = z
       .number()
       .int()
       .min(1)
+      .max(MAX_VERSION)
       .openapi({ description: 'The version whose definition to restore' }),
     message: ChangeMessageSchema,
   })
