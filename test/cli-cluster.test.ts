@@ -89,7 +89,7 @@ describe('tagwise cluster', () => {
       'spend,age',
     ]);
     expect(missingColumn.code).toBe(1);
-    expect(missingColumn.stderr).toContain(`${file}:1 (column "age"): missing column`);
+    expect(missingColumn.stderr).toContain(`${file}:1 (column "age"): the CSV header lacks age`);
 
     const duplicate = join(dir, 'duplicate.csv');
     writeFileSync(duplicate, 'customer,spend\na,1\nb,2\na,3\n');

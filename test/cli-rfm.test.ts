@@ -131,6 +131,6 @@ describe('tagwise rfm', () => {
       join(dir, 'x.csv'),
     ]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('(column "price"): missing column');
+    expect(run.stderr).toContain('(column "price"): the CSV header lacks price;');
   });
 });

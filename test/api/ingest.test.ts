@@ -171,6 +171,44 @@ for (const kind of testDatabaseKinds()) {
         expect(problem.detail, what).toMatch(/^malformed CSV: /);
         expect(problem.errors?.[0]?.path, what).toMatch(/^line\.\d+$/);
       }
+      const twice = await expectProblem(
+        await upload(`event_id,customer_id,occurred_at,amount,amount\n${good}`),
+        400,
+        'malformed-request',
+      );
+      expect(twice.errors).toEqual([
+        {
+          path: 'line.1.amount',
+          message: 'columns 4 and 5 are both named "amount"; each column needs its own name',
+        },
+      ]);
+
+      const send = (body: string | Buffer, contentType: string) =>
+        fetch(`${t.url}/v1/workspaces/acme/events/csv?kind=purchase`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${t.acme.keys.service}`, 'content-type': contentType },
+          body,
+        });
+      const latin1 = Buffer.concat([
+        Buffer.from(`${header}${good}m2,K`),
+        Buffer.from([0xf6]),
+        Buffer.from('ln,2011-01-01,1\n'),
+      ]);
+      const notUtf8 = await expectProblem(await send(latin1, 'text/csv'), 400, 'malformed-request');
+      expect(notUtf8.errors).toEqual([
+        { path: 'line.3', message: expect.stringContaining('not valid UTF-8') as unknown },
+      ]);
+      await expectProblem(
+        await send(latin1, 'text/csv; charset=iso-8859-1'),
+        415,
+        'unsupported-media-type',
+      );
+      const declaredJson = await expectProblem(
+        await send(`${header}${good}`, 'application/json'),
+        415,
+        'unsupported-media-type',
+      );
+      expect(declaredJson.detail).toMatch(/takes CSV; the body is declared as application\/json/);
       await expectProblem(
         await t.request('/v1/workspaces/acme/customers/malformed-c', { key: t.acme.keys.service }),
         404,

@@ -7,7 +7,7 @@ import { connectDatabase, type DatabaseHandle } from '../db/connect.ts';
 import type { Db } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrations/index.ts';
 import { ingestEventCsv } from '../events/event.service.ts';
-import type { CsvBodyRow } from '../ingest/csv-body.ts';
+import type { CsvRecord } from '../io/csv-records.ts';
 import { readCsvRows } from '../io/csv-file.ts';
 import { createJobRegistry } from '../jobs/job-handlers.ts';
 import { runJobStep, type JobStep } from '../jobs/run-job-step.ts';
@@ -45,10 +45,10 @@ async function existingWorkspace(db: Db, slug: string): Promise<WorkspaceRow> {
 }
 
 async function* batchesOf(
-  rows: AsyncIterable<CsvBodyRow>,
+  rows: AsyncIterable<CsvRecord>,
   size: number,
-): AsyncGenerator<CsvBodyRow[]> {
-  let batch: CsvBodyRow[] = [];
+): AsyncGenerator<CsvRecord[]> {
+  let batch: CsvRecord[] = [];
   for await (const row of rows) {
     batch.push(row);
     if (batch.length === size) {

@@ -76,6 +76,7 @@ const upsertCsvRoute = defineRoute(WRITERS, {
       content: { 'application/json': { schema: UpsertCustomersResultSchema } },
     },
     413: { description: 'Too many rows or bytes' },
+    415: { description: 'Declared as another media type than CSV, or another charset than UTF-8' },
   },
 });
 
@@ -176,7 +177,7 @@ export function customerRoutes(deps: AppDeps) {
     })
     .openapi(upsertCsvRoute, async (c) => {
       const { idColumn } = c.req.valid('query');
-      const rows = readCsvBody(c.req.raw.body, [idColumn]);
+      const rows = readCsvBody(c.req.raw, [idColumn]);
       const ctx = serviceContext(c, deps.db, changeHooks);
       return c.json(await upsertCustomerCsv(ctx, workspaceOf(c), rows, idColumn), 200);
     })

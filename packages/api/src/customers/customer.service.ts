@@ -1,6 +1,7 @@
 import { writeTransaction, type ServiceContext } from '../audit/change-hooks.ts';
 import type { Db } from '../db/database.ts';
-import { csvText, type CsvBodyRow } from '../ingest/csv-body.ts';
+import { csvText } from '../ingest/csv-body.ts';
+import type { CsvRecord } from '../io/csv-records.ts';
 import { RowErrors } from '../ingest/row-errors.ts';
 import { formatIssuePath, ProblemError } from '../http/problem.ts';
 import type { WorkspaceRow } from '../workspaces/workspace.table.ts';
@@ -101,7 +102,7 @@ export function csvAttributeValue(cell: string): JsonScalar {
 export async function upsertCustomerCsv(
   ctx: ServiceContext,
   workspace: WorkspaceRow,
-  rows: AsyncIterable<CsvBodyRow>,
+  rows: AsyncIterable<CsvRecord>,
   idColumn: string,
 ): Promise<UpsertCustomersResult> {
   const errors = new RowErrors();

@@ -57,6 +57,7 @@ const ingestCsvRoute = defineRoute(WRITERS, {
       content: { 'application/json': { schema: IngestEventsResultSchema } },
     },
     413: { description: 'Too many rows or bytes' },
+    415: { description: 'Declared as another media type than CSV, or another charset than UTF-8' },
   },
 });
 
@@ -93,7 +94,7 @@ export function eventRoutes(deps: AppDeps) {
         kind === undefined
           ? ['event_id', 'customer_id', 'occurred_at', 'kind']
           : ['event_id', 'customer_id', 'occurred_at'];
-      const rows = readCsvBody(c.req.raw.body, required);
+      const rows = readCsvBody(c.req.raw, required);
       const ctx = serviceContext(c, deps.db, changeHooks);
       return c.json(await ingestEventCsv(ctx, workspaceOf(c), rows, { defaultKind: kind }), 200);
     })

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext, type ChangeRecord, type ServiceContext } from '../audit/change-hooks.ts';
 import { findCustomer } from '../customers/customer.repository.ts';
@@ -16,11 +15,14 @@ import { ingestEventBatch, ingestEventCsv } from './event.service.ts';
 import type { EventInput } from './event.schema.ts';
 
 const csv = (text: string) =>
-  readCsvBody(Readable.toWeb(Readable.from([Buffer.from(text)])) as ReadableStream<Uint8Array>, [
-    'event_id',
-    'customer_id',
-    'occurred_at',
-  ]);
+  readCsvBody(
+    new Request('http://localhost/', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: text,
+    }),
+    ['event_id', 'customer_id', 'occurred_at'],
+  );
 
 const order = (eventId: string, customerId: string, amount: number): EventInput => ({
   eventId,

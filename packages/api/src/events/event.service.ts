@@ -1,6 +1,7 @@
 import { writeTransaction, type ServiceContext } from '../audit/change-hooks.ts';
 import { ensureCustomers, markCustomersStale } from '../customers/customer.repository.ts';
-import { csvText, parseCsvNumber, type CsvBodyRow } from '../ingest/csv-body.ts';
+import { csvText, parseCsvNumber } from '../ingest/csv-body.ts';
+import type { CsvRecord } from '../io/csv-records.ts';
 import { RowErrors } from '../ingest/row-errors.ts';
 import { formatIssuePath } from '../http/problem.ts';
 import { parseTimestamp } from '../io/timestamp.ts';
@@ -112,7 +113,7 @@ export async function ingestEventBatch(
 export async function ingestEventCsv(
   ctx: ServiceContext,
   workspace: WorkspaceRow,
-  rows: AsyncIterable<CsvBodyRow>,
+  rows: AsyncIterable<CsvRecord>,
   options: { defaultKind?: string | undefined } = {},
 ): Promise<IngestEventsResult> {
   const errors = new RowErrors();

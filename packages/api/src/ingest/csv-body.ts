@@ -1,60 +1,80 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { CsvError, parse } from 'csv-parse';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError, type ProblemFieldError } from '../http/problem.ts';
 import { findUnstorableInput } from '../http/unstorable-input.ts';
-import { csvDialectOptions, sniffStream } from '../io/csv-dialect.ts';
+import {
+  CsvInputError,
+  readCsvRecords,
+  type CsvProblem,
+  type CsvRecord,
+} from '../io/csv-records.ts';
 import { INGEST_LIMITS } from './limits.ts';
 
-export interface CsvBodyRow {
-  /** 1-based line of the row in the upload (the header is line 1). */
-  readonly line: number;
-  readonly values: Readonly<Record<string, string>>;
+const fieldError = ({ line, column, message }: CsvProblem): ProblemFieldError => ({
+  path: `line.${line ?? '?'}${column === undefined ? '' : `.${column}`}`,
+  message,
+});
+
+/** A CSV input error as the problem the client sees: 422 for missing columns, else 400. */
+function problemFor(error: CsvInputError): ProblemError {
+  const errors = error.problems.map(fieldError);
+  return error.reason === 'missing-columns'
+    ? new ProblemError('batch-rejected', error.message, errors)
+    : new ProblemError('malformed-request', `malformed CSV: ${error.message}`, errors);
+}
+
+/** Media types a CSV body may be declared as (undeclared is taken as CSV too). */
+const CSV_MEDIA_TYPES = [
+  'text/csv',
+  'application/csv',
+  'text/tab-separated-values',
+  'text/plain',
+  'application/octet-stream',
+];
+
+/** Refuses a body declared as something other than CSV, or as text in another charset. */
+function checkMediaType(contentType: string | null): void {
+  if (contentType === null) return;
+  const [type = '', ...parameters] = contentType
+    .toLowerCase()
+    .split(';')
+    .map((part) => part.trim());
+  if (!CSV_MEDIA_TYPES.includes(type)) {
+    throw new ProblemError(
+      'unsupported-media-type',
+      `this route takes CSV; the body is declared as ${type}: send it as text/csv`,
+    );
+  }
+  const charset = parameters.find((parameter) => parameter.startsWith('charset='))?.slice(8);
+  if (charset !== undefined && !['utf-8', 'utf8', '"utf-8"', 'us-ascii'].includes(charset)) {
+    throw new ProblemError(
+      'unsupported-media-type',
+      `CSV is read as UTF-8; the body is declared as ${charset}: convert it to UTF-8`,
+    );
+  }
 }
 
 /**
- * Streams a `text/csv` request body through csv-parse as header-keyed rows (separated by
- * commas, semicolons, tabs or bars, see `sniffDelimiter`); the raw text is never held whole. Malformed CSV — also a cell the database cannot store, such as one with a
- * NUL character — is a 400 naming the line; more than `INGEST_LIMITS.csvRows` rows is a 413;
- * a header missing `requiredColumns` is a 422.
+ * Streams a `text/csv` request body as header-keyed rows (see `readCsvRecords`); the raw
+ * text is never held whole. Malformed CSV — bytes that are not UTF-8, a header with an empty
+ * or repeated name, a cell the database cannot store such as one with a NUL character — is a
+ * 400 naming the line; more than `INGEST_LIMITS.csvRows` rows is a 413; a header missing
+ * `requiredColumns` is a 422; a body declared as another media type or charset is a 415.
  */
 export async function* readCsvBody(
-  body: ReadableStream<Uint8Array> | null,
+  request: Request,
   requiredColumns: readonly string[],
-): AsyncGenerator<CsvBodyRow> {
-  if (body === null) throw new ProblemError('malformed-request', 'the CSV body is empty');
-  const { delimiter, stream } = await sniffStream(
-    Readable.fromWeb(body as WebReadableStream<Uint8Array>),
-  );
-  const parser = Readable.from(stream).pipe(
-    parse({
-      ...csvDialectOptions(delimiter),
-      columns: true,
-      bom: true,
-      skip_empty_lines: true,
-      info: true,
-    }),
-  );
+): AsyncGenerator<CsvRecord> {
+  checkMediaType(request.headers.get('content-type'));
+  if (request.body === null) throw new ProblemError('malformed-request', 'the CSV body is empty');
+  const source = Readable.fromWeb(request.body as WebReadableStream<Uint8Array>);
   let rows = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: Record<string, string>;
-      info: { lines: number };
-    }>) {
-      if (rows === 0) {
-        const missing = requiredColumns.filter((column) => !(column in record));
-        if (missing.length > 0) {
-          throw new ProblemError(
-            'batch-rejected',
-            `the CSV header lacks ${missing.join(', ')}; it has: ${Object.keys(record).join(', ')}`,
-            missing.map((column) => ({ path: `line.1.${column}`, message: 'missing column' })),
-          );
-        }
-      }
-      const unstorable = findUnstorableInput(record);
+    for await (const row of readCsvRecords(source, requiredColumns)) {
+      const unstorable = findUnstorableInput(row.values);
       if (unstorable !== undefined) {
         throw new ProblemError('malformed-request', `malformed CSV: ${unstorable.message}`, [
-          { path: `line.${info.lines}.${unstorable.path}`, message: unstorable.message },
+          { path: `line.${row.line}.${unstorable.path}`, message: unstorable.message },
         ]);
       }
       rows += 1;
@@ -64,19 +84,10 @@ export async function* readCsvBody(
           `a CSV upload may have at most ${INGEST_LIMITS.csvRows} rows; split the file into batches`,
         );
       }
-      yield { line: info.lines, values: record };
+      yield row;
     }
   } catch (error) {
-    if (error instanceof CsvError) {
-      // Not every code csv-parse uses starts with CSV_ (INVALID_OPENING_QUOTE does not).
-      const line = typeof error.lines === 'number' ? error.lines : '?';
-      throw new ProblemError('malformed-request', `malformed CSV: ${error.message}`, [
-        { path: `line.${line}`, message: error.message },
-      ]);
-    }
-    throw error;
-  } finally {
-    parser.destroy();
+    throw error instanceof CsvInputError ? problemFor(error) : error;
   }
   if (rows === 0) throw new ProblemError('malformed-request', 'the CSV has no data rows');
 }

@@ -43,7 +43,12 @@ describe('readCsvRows', () => {
   it('names the file, line and column of what is wrong', async () => {
     const missing = write('missing.csv', 'id;plan\nc1;pro\n');
     await expect(rowsOf(missing, ['customer_id'])).rejects.toThrow(
-      new InputFileError(missing, 'missing column; the header has: id, plan', 1, 'customer_id'),
+      new InputFileError(
+        missing,
+        'the CSV header lacks customer_id; it has: id, plan',
+        1,
+        'customer_id',
+      ),
     );
     const ragged = write('ragged.csv', 'id;plan\nc1;pro\nc2;pro;extra\n');
     await expect(rowsOf(ragged)).rejects.toThrow(`${ragged}:3: `);

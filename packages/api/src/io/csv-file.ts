@@ -1,9 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
-import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
-import { csvDialectOptions, sniffStream } from './csv-dialect.ts';
+import { CsvInputError, readCsvRecords, type CsvRecord } from './csv-records.ts';
 
 /** A problem in an input file, located precisely enough for a person to open it and fix it. */
 export class InputFileError extends Error {
@@ -20,65 +18,28 @@ export class InputFileError extends Error {
   }
 }
 
-export interface CsvRow {
-  /** 1-based line number in the file (the header is line 1). */
-  readonly line: number;
-  readonly values: Readonly<Record<string, string>>;
-}
-
 /**
- * Streams the rows of a CSV file (plain or `.gz`; separated by commas, semicolons, tabs or
- * bars, see `sniffDelimiter`) as header-keyed records, without holding the file in memory.
- * Fails with an `InputFileError` naming the file and line on malformed CSV, and naming the
- * column when one of `requiredColumns` is absent from the header.
+ * Streams the rows of a CSV file (plain or `.gz`; see `readCsvRecords`) as header-keyed
+ * records, without holding the file in memory. Fails with an `InputFileError` naming the file
+ * and line of anything it cannot read, and the column when one of `requiredColumns` is absent
+ * from the header.
  */
 export async function* readCsvRows(
   file: string,
   requiredColumns: readonly string[] = [],
-): AsyncGenerator<CsvRow> {
+): AsyncGenerator<CsvRecord> {
   await access(file).catch(() => {
     throw new InputFileError(file, 'file not found or not readable');
   });
   const source = createReadStream(file);
   const input = file.endsWith('.gz') ? source.pipe(createGunzip()) : source;
-  let checkedHeader = false;
   try {
-    const { delimiter, stream } = await sniffStream(input);
-    const body = Readable.from(stream);
-    const parser = body.pipe(
-      parse({
-        ...csvDialectOptions(delimiter),
-        columns: true,
-        bom: true,
-        skip_empty_lines: true,
-        trim: false,
-        info: true,
-      }),
-    );
-    body.on('error', (error: Error) => parser.destroy(new InputFileError(file, error.message)));
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: Record<string, string>;
-      info: { lines: number };
-    }>) {
-      if (!checkedHeader) {
-        for (const column of requiredColumns) {
-          if (!(column in record)) {
-            throw new InputFileError(
-              file,
-              `missing column; the header has: ${Object.keys(record).join(', ')}`,
-              1,
-              column,
-            );
-          }
-        }
-        checkedHeader = true;
-      }
-      yield { line: info.lines, values: record };
-    }
+    yield* readCsvRecords(input, requiredColumns);
   } catch (error) {
-    if (error instanceof InputFileError) throw error;
-    const csvError = error as Error & { lines?: number };
-    throw new InputFileError(file, csvError.message, csvError.lines);
+    if (!(error instanceof CsvInputError)) throw error;
+    const [first] = error.problems;
+    const message = error.reason === 'missing-columns' ? error.message : first?.message;
+    throw new InputFileError(file, message ?? error.message, first?.line, first?.column);
   } finally {
     source.destroy();
   }

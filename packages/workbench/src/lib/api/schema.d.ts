@@ -1020,6 +1020,13 @@ export interface paths {
           };
           content?: never;
         };
+        /** @description Declared as another media type than CSV, or another charset than UTF-8 */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
         /** @description Invalid body fields (every one is listed) */
         422: {
           headers: {
@@ -1583,6 +1590,13 @@ export interface paths {
         };
         /** @description Too many rows or bytes */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Declared as another media type than CSV, or another charset than UTF-8 */
+        415: {
           headers: {
             [name: string]: unknown;
           };
