@@ -190,6 +190,13 @@ for (const kind of testDatabaseKinds()) {
       expect(problem.errors).toEqual([
         { path: 'slug', message: expect.stringContaining('try "lapsed-customers"') },
       ]);
+      // Neither form matches; the errors are those of the closer one, a new tag.
+      const incomplete = await t.request(
+        `/v1/workspaces/acme/cluster-runs/${runId}/clusters/0/tag`,
+        { key: analyst, json: { slug: 'lapsed' } },
+      );
+      const missing = await expectProblem(incomplete, 422, 'validation-failed');
+      expect(missing.errors?.map((error) => error.path)).toEqual(['displayName']);
       const page1 = await t.request(
         `/v1/workspaces/acme/cluster-runs/${runId}/clusters/0/members?limit=25`,
         { key: t.acme.keys.operator },

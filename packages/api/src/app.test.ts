@@ -51,6 +51,39 @@ describe('HTTP app (in process)', () => {
     expect(body).toMatchObject({ type: '/problems/not-found', status: 404 });
   });
 
+  it('answers a method a path does not take with 405 and the methods it does take', async () => {
+    const res = await app.request('/v1/workspaces/acme/customers', {
+      method: 'DELETE',
+      headers: auth(fixture.keys.admin),
+    });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('POST, GET');
+    expect(await res.json()).toMatchObject({
+      type: '/problems/method-not-allowed',
+      detail: '/v1/workspaces/acme/customers takes POST, GET, not DELETE',
+    });
+  });
+
+  it('refuses a URL with broken percent-encoding instead of keeping it undecoded', async () => {
+    const put = await app.request('/v1/workspaces/acme/customers/%E0%A4%A', {
+      method: 'PUT',
+      headers: auth(fixture.keys.admin, { 'content-type': 'application/json' }),
+      body: JSON.stringify({ attributes: {} }),
+    });
+    expect(put.status).toBe(400);
+    expect(((await put.json()) as { detail: string }).detail).toMatch(
+      /^the URL part "%E0%A4%A" is not valid percent-encoding/,
+    );
+    const query = await app.request('/v1/workspaces/acme/suggestions?tag=100%', {
+      headers: auth(fixture.keys.admin),
+    });
+    expect(query.status).toBe(400);
+    const customers = await app.request('/v1/workspaces/acme/customers', {
+      headers: auth(fixture.keys.admin),
+    });
+    expect(((await customers.json()) as { items: unknown[] }).items).toEqual([]);
+  });
+
   it('distinguishes a missing, malformed and unknown key (401, with WWW-Authenticate)', async () => {
     const missing = await app.request('/v1/workspaces');
     const malformed = await app.request('/v1/workspaces', {
@@ -82,6 +115,9 @@ describe('HTTP app (in process)', () => {
       body: 'hello',
     });
     expect(wrongType.status).toBe(415);
+    expect(((await wrongType.json()) as { detail: string }).detail).toBe(
+      'send the body as JSON with Content-Type: application/json; it was declared as text/plain',
+    );
 
     const invalid = await app.request(path, {
       method: 'POST',
@@ -133,6 +169,20 @@ describe('HTTP app (in process)', () => {
       headers: auth(fixture.keys.analyst),
     });
     expect(await badCursor.json()).toMatchObject({ errors: [{ path: 'query.cursor' }] });
+    const twice = await app.request('/v1/workspaces?limit=1&limit=2', {
+      headers: auth(fixture.keys.analyst),
+    });
+    expect(await twice.json()).toMatchObject({
+      errors: [{ path: 'query.limit', message: 'given 2 times; give it once' }],
+    });
+    const emptyRange = await app.request(
+      '/v1/workspaces/acme/suggestions?min_confidence=0.9&max_confidence=0.1',
+      { headers: auth(fixture.keys.operator) },
+    );
+    expect(emptyRange.status).toBe(400);
+    expect(await emptyRange.json()).toMatchObject({
+      errors: [{ path: 'query.max_confidence', message: 'must be >= min_confidence' }],
+    });
   });
 
   it('publishes an OpenAPI 3.1 document where every operation declares its roles', async () => {

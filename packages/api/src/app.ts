@@ -16,7 +16,8 @@ import { createJsonLogger } from './logger.ts';
 import { authenticate } from './http/authenticate.ts';
 import { docsRoutes } from './http/docs.ts';
 import { requestTelemetry } from './http/request-telemetry.ts';
-import { createErrorHandler, notFoundHandler } from './http/error-handler.ts';
+import { createErrorHandler, createNotFoundHandler } from './http/error-handler.ts';
+import { requireWellFormedUrl } from './http/well-formed-url.ts';
 import { ProblemError } from './http/problem.ts';
 import { TtlCache } from './http/ttl-cache.ts';
 import { workspaceScope } from './http/workspace-scope.ts';
@@ -64,7 +65,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const metrics = deps.metrics ?? createMetrics({ db: deps.db, logger: deps.logger });
   app.use('*', requestTelemetry(deps.logger, metrics));
   app.onError(createErrorHandler(deps.logger));
-  app.notFound(notFoundHandler);
+  app.notFound(createNotFoundHandler(() => app.routes));
+
+  app.use('/v1/*', requireWellFormedUrl);
 
   const limitBody = bodyLimit({
     maxSize: INGEST_LIMITS.bodyBytes,

@@ -1,7 +1,9 @@
 import { EngineError } from '@tagwise/engine';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { RouterRoute } from 'hono/types';
 import { errorFields, type Logger } from '../logger.ts';
+import { allowedMethods } from './allowed-methods.ts';
 import type { AppEnv } from './app-env.ts';
 import {
   problemBody,
@@ -43,7 +45,8 @@ const headersFor = (body: Problem): Record<string, string> => ({
   ...(body.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {}),
 });
 
-const respond = (body: Problem): Response => problemResponse(body, headersFor(body));
+const respond = (body: Problem, headers: Record<string, string> = {}): Response =>
+  problemResponse(body, { ...headersFor(body), ...headers });
 
 /**
  * The one place errors become responses: known errors map to their problem type; anything
@@ -68,6 +71,18 @@ export function createErrorHandler(logger: Logger): ErrorHandler<AppEnv> {
           errors: [{ path: error.path.join('.') || '(input)', message: error.message }],
           instance,
         }),
+      );
+    }
+    if (error instanceof HTTPException && error.status === 415) {
+      // Routes with a CSV body check their own media type; every other body is JSON.
+      const declared = c.req.header('content-type') ?? 'no content type';
+      return respond(
+        problemBody(
+          'unsupported-media-type',
+          `send the body as JSON with Content-Type: application/json; it was declared as ${declared}`,
+          requestId,
+          { instance },
+        ),
       );
     }
     if (error instanceof HTTPException && error.status < 500) {
@@ -105,9 +120,32 @@ export function createErrorHandler(logger: Logger): ErrorHandler<AppEnv> {
   };
 }
 
-export const notFoundHandler: NotFoundHandler<AppEnv> = (c) =>
-  respond(
-    problemBody('not-found', `no route matches ${c.req.method} ${c.req.path}`, requestIdOf(c), {
-      instance: c.req.path,
-    }),
-  );
+/**
+ * Answers a request no route took: 405 with `Allow` when the path exists for other methods
+ * (`routes` is read per request, so it sees every route however late it was added), else 404.
+ */
+export function createNotFoundHandler(
+  routes: () => readonly RouterRoute[],
+): NotFoundHandler<AppEnv> {
+  return (c) => {
+    const requestId = requestIdOf(c);
+    const instance = c.req.path;
+    const allowed = allowedMethods(routes(), c.req.path);
+    if (allowed.length > 0) {
+      return respond(
+        problemBody(
+          'method-not-allowed',
+          `${c.req.path} takes ${allowed.join(', ')}, not ${c.req.method}`,
+          requestId,
+          { instance },
+        ),
+        { Allow: allowed.join(', ') },
+      );
+    }
+    return respond(
+      problemBody('not-found', `no route matches ${c.req.method} ${c.req.path}`, requestId, {
+        instance,
+      }),
+    );
+  };
+}

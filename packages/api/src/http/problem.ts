@@ -119,3 +119,34 @@ export function formatIssuePath(path: readonly PropertyKey[], prefix = ''): stri
   if (prefix === '') return joined === '' ? '(root)' : joined;
   return joined === '' ? prefix : `${prefix}.${joined}`;
 }
+
+/** A validation issue as zod reports it; a failed union carries each branch's issues. */
+interface ZodIssueLike {
+  readonly code: string;
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly errors?: readonly (readonly ZodIssueLike[])[];
+}
+
+/**
+ * The issues of a failed validation, each as a path and a message. A union that matched no
+ * branch says only "Invalid input" at its own path; it is replaced by the issues of the
+ * branch that came closest (the fewest issues), so the caller learns which field to fix.
+ */
+export function issuesAsFieldErrors(
+  issues: readonly ZodIssueLike[],
+  prefix = '',
+): ProblemFieldError[] {
+  return issues.flatMap((issue) => {
+    const branches = issue.code === 'invalid_union' ? (issue.errors ?? []) : [];
+    const closest = branches.reduce<readonly ZodIssueLike[] | undefined>(
+      (best, branch) => (best === undefined || branch.length < best.length ? branch : best),
+      undefined,
+    );
+    if (closest === undefined || closest.length === 0) {
+      return [{ path: formatIssuePath(issue.path, prefix), message: issue.message }];
+    }
+    const here = formatIssuePath(issue.path, prefix);
+    return issuesAsFieldErrors(closest, here === '(root)' ? '' : here);
+  });
+}

@@ -2,7 +2,12 @@ import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { Role } from '../keys/roles.ts';
 import type { AppEnv } from './app-env.ts';
-import { formatIssuePath, ProblemError, ProblemSchema, type ProblemFieldError } from './problem.ts';
+import {
+  issuesAsFieldErrors,
+  ProblemError,
+  ProblemSchema,
+  type ProblemFieldError,
+} from './problem.ts';
 import { findUnstorableInput } from './unstorable-input.ts';
 
 /** Who may call a route: a list of roles, or `public` (no key needed). */
@@ -94,18 +99,23 @@ export function invalidInput(target: string, errors: ProblemFieldError[]): Probl
  */
 export function createRouter(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
+    defaultHook: (result, c) => {
       if (result.success) {
         const unstorable = findUnstorableInput(result.data);
         if (unstorable === undefined) return;
         throw invalidInput(result.target, [unstorable]);
       }
+      // A repeated query parameter arrives as a list, which no parameter here takes.
+      const repeats = (key: PropertyKey | undefined) =>
+        result.target === 'query' && typeof key === 'string'
+          ? (c.req.queries(key)?.length ?? 0)
+          : 0;
       throw invalidInput(
         result.target,
-        result.error.issues.map((issue) => ({
-          path: formatIssuePath(issue.path),
-          message: issue.message,
-        })),
+        issuesAsFieldErrors(result.error.issues).map((error) => {
+          const times = repeats(error.path.split('.')[0]);
+          return times > 1 ? { ...error, message: `given ${times} times; give it once` } : error;
+        }),
       );
     },
   });

@@ -1,6 +1,6 @@
 import { writeTransaction, type ServiceContext } from '../audit/change-hooks.ts';
 import type { Db } from '../db/database.ts';
-import { formatIssuePath, ProblemError } from '../http/problem.ts';
+import { formatIssuePath, issuesAsFieldErrors, ProblemError } from '../http/problem.ts';
 import type { WorkspaceRow } from '../workspaces/workspace.table.ts';
 import type { JobRegistry } from './job-registry.ts';
 import { enqueueJob, findJob, requestJobCancel } from './job.repository.ts';
@@ -58,10 +58,7 @@ export async function createJob(
   if (!parsed.success) {
     throw ProblemError.validation(
       `invalid params for "${input.kind}"`,
-      parsed.error.issues.map((issue) => ({
-        path: formatIssuePath(issue.path, paramsPath),
-        message: issue.message,
-      })),
+      issuesAsFieldErrors(parsed.error.issues, paramsPath),
     );
   }
   const found = await handler.checkAgainstWorkspace?.(ctx.db, workspace.id, parsed.data);

@@ -4,7 +4,7 @@ import { workspaceOf } from '../http/app-env.ts';
 import type { AppDeps } from '../http/app-deps.ts';
 import { decodeCursor, pageQuerySchema, pageSchema, toPage } from '../http/cursor.ts';
 import { WorkspaceParams } from '../http/params.ts';
-import { createRouter, defineRoute } from '../http/route.ts';
+import { createRouter, defineRoute, invalidInput } from '../http/route.ts';
 import { serviceContext } from '../http/service-context.ts';
 import { JobSchema } from '../jobs/job.schema.ts';
 import { createJob, toJobView } from '../jobs/job.service.ts';
@@ -87,14 +87,23 @@ const countRoute = defineRoute(ALL_ROLES, {
   },
 });
 
-/** The review-queue filter of a query's parameters. */
-const queueQuery = (q: z.infer<typeof SuggestionQuerySchema>): QueueQuery => ({
-  status: q.status,
-  tag: q.tag,
-  source: q.source,
-  minConfidence: q.min_confidence,
-  maxConfidence: q.max_confidence,
-});
+/** The review-queue filter of a query's parameters; an empty confidence range is a 400. */
+function queueQuery(q: z.infer<typeof SuggestionQuerySchema>): QueueQuery {
+  if (q.min_confidence !== undefined && q.max_confidence !== undefined) {
+    if (q.min_confidence > q.max_confidence) {
+      throw invalidInput('query', [
+        { path: 'max_confidence', message: 'must be >= min_confidence' },
+      ]);
+    }
+  }
+  return {
+    status: q.status,
+    tag: q.tag,
+    source: q.source,
+    minConfidence: q.min_confidence,
+    maxConfidence: q.max_confidence,
+  };
+}
 
 const customerRoute = defineRoute(ALL_ROLES, {
   method: 'get',
