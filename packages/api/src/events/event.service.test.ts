@@ -160,7 +160,7 @@ for (const kind of testDatabaseKinds()) {
         ),
       );
       expect(problem.slug).toBe('batch-rejected');
-      expect(problem.detail).toBe('5 invalid rows; nothing was stored');
+      expect(problem.detail).toBe('3 invalid rows (5 problems); nothing was stored');
       expect(problem.errors.map((e) => e.path)).toEqual([
         'line.3.occurred_at',
         'line.4.amount',
