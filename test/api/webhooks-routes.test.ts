@@ -41,6 +41,7 @@ for (const kind of testDatabaseKinds()) {
       const cases: [unknown, string][] = [
         [{ url: 'ftp://example.com/x', events: ['tag.assigned'] }, 'url'],
         [{ url: 'not a url', events: ['tag.assigned'] }, 'url'],
+        [{ url: 'https://crm:s3cret@example.com/hook', events: ['tag.assigned'] }, 'url'],
         [{ url: 'https://example.com', events: [] }, 'events'],
         [{ url: 'https://example.com', events: ['tag.exploded'] }, 'events.0'],
         [{ url: 'https://example.com', events: ['tag.assigned', 'tag.assigned'] }, 'events'],

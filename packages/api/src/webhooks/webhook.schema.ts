@@ -7,9 +7,21 @@ import { DELIVERY_STATUSES } from './webhook.table.ts';
 export const WebhookEventTypeSchema = z.enum(DOMAIN_EVENT_TYPES).openapi('WebhookEventType');
 export const DeliveryStatusSchema = z.enum(DELIVERY_STATUSES).openapi('WebhookDeliveryStatus');
 
+/** Whether a URL names a user or password (`https://user:pass@host`). */
+const hasCredentials = (url: string): boolean => {
+  if (!URL.canParse(url)) return false;
+  const { username, password } = new URL(url);
+  return username !== '' || password !== '';
+};
+
 const WebhookUrlSchema = z
   .url({ protocol: /^https?$/, error: 'must be an absolute http:// or https:// URL' })
   .max(2000)
+  // Subscriptions are listed to every admin and kept in the audit log: a password in the URL
+  // would be shown to all of them. Receivers check the signature made with the secret instead.
+  .refine((url) => !hasCredentials(url), {
+    message: 'must not hold a user name or password; receivers verify the signature instead',
+  })
   .openapi({ example: 'https://crm.example.com/hooks/tagwise' });
 
 const EventTypesSchema = z
