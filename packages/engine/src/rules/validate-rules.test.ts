@@ -73,6 +73,18 @@ describe('validateRuleTable', () => {
     ],
     ['a missing label', [{ tag: 'a', when: ok }], [0, 'label'], /expected a non-empty string/],
     [
+      'a description longer than a tag definition may be',
+      [{ tag: 'a', label: 'A', description: 'x'.repeat(4001), when: ok }],
+      [0, 'description'],
+      /expected at most 4000 characters, got 4001/,
+    ],
+    [
+      'a label longer than a display name may be',
+      [{ tag: 'a', label: 'A'.repeat(201), when: ok }],
+      [0, 'label'],
+      /expected at most 200 characters/,
+    ],
+    [
       'a missing condition',
       [{ tag: 'a', label: 'A' }],
       [0, 'when'],

@@ -46,10 +46,17 @@ function expectObject(
   return value;
 }
 
-function expectString(value: unknown, path: Path): string {
+function checkLength(value: string, path: Path, maxLength: number): void {
+  if (value.length > maxLength) {
+    fail(path, `expected at most ${maxLength} characters, got ${value.length}`);
+  }
+}
+
+function expectString(value: unknown, path: Path, maxLength = Infinity): string {
   if (typeof value !== 'string' || value.trim() === '') {
     fail(path, `expected a non-empty string, got ${describe(value)}`);
   }
+  checkLength(value, path, maxLength);
   return value;
 }
 
@@ -68,6 +75,9 @@ function expectOp(value: unknown, path: Path): ComparisonOp {
 }
 
 const TAG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A rule's text becomes a tag's slug, display name and definition, whose lengths are bounded. */
+const MAX_LENGTH = { tag: 100, label: 200, description: 4000 } as const;
 
 interface ValidationOptions {
   /** Feature names the rules may use (e.g. a feature table's `names`); unchecked when omitted. */
@@ -215,7 +225,7 @@ export function validateRuleTable(json: unknown, options: ValidationOptions = {}
   const tags = new Set<string>();
   return json.map((item, i): Rule => {
     const raw = expectObject(item, [i], ['tag', 'label', 'description', 'when']);
-    const tag = expectString(raw.tag, [i, 'tag']);
+    const tag = expectString(raw.tag, [i, 'tag'], MAX_LENGTH.tag);
     if (!TAG_PATTERN.test(tag)) {
       fail(
         [i, 'tag'],
@@ -224,9 +234,12 @@ export function validateRuleTable(json: unknown, options: ValidationOptions = {}
     }
     if (tags.has(tag)) fail([i, 'tag'], `duplicate tag "${tag}"`);
     tags.add(tag);
-    const label = expectString(raw.label, [i, 'label']);
+    const label = expectString(raw.label, [i, 'label'], MAX_LENGTH.label);
     if (raw.description !== undefined && typeof raw.description !== 'string') {
       fail([i, 'description'], `expected a string, got ${describe(raw.description)}`);
+    }
+    if (raw.description !== undefined) {
+      checkLength(raw.description, [i, 'description'], MAX_LENGTH.description);
     }
     return {
       tag,
