@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestResultsCells, type LatestResults } from './latest-results.ts';
+import { latestResultsCells, opensLatestResults, type LatestResults } from './latest-results.ts';
 
 const run: NonNullable<LatestResults['run']> = {
   id: 'run-1',
@@ -71,5 +71,25 @@ describe('latestResultsCells', () => {
 
   it('has nothing to open in a workspace without a run or a model', () => {
     expect(latestResultsCells({ run: null, model: null })).toBeNull();
+  });
+});
+
+describe('opensLatestResults', () => {
+  it('knows a notebook that already opens the same run and model', () => {
+    const cells = latestResultsCells({ run, model })!;
+    expect(opensLatestResults(cells, { run, model })).toBe(true);
+    expect(opensLatestResults(cells, { run, model: null })).toBe(true);
+  });
+
+  it('does not take a notebook on another run or model, or without them, for it', () => {
+    const cells = latestResultsCells({ run, model })!;
+    expect(opensLatestResults(cells, { run: { ...run, id: 'run-2' }, model })).toBe(false);
+    expect(
+      opensLatestResults(cells, { run, model: { ...model, id: 'model-2' } as typeof model }),
+    ).toBe(false);
+    expect(opensLatestResults(latestResultsCells({ run, model: null })!, { run, model })).toBe(
+      false,
+    );
+    expect(opensLatestResults([], { run: null, model: null })).toBe(false);
   });
 });

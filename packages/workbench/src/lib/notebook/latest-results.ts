@@ -63,3 +63,22 @@ function churnConfigOf(model: ChurnModel): Record<string, unknown> {
     ? { label: 'column', column: label.column, positive: label.positive }
     : { label: 'time-split', asOf: label.asOf.slice(0, 10), horizonDays: label.horizonDays };
 }
+
+/** The title of a notebook made by `latestResultsCells`. */
+export const LATEST_RESULTS_TITLE = 'Latest results';
+
+/**
+ * True when a notebook's cells already open these results (a Cluster cell on the run and a
+ * Churn cell on the model, where there are such): opening the latest results again goes to
+ * that notebook instead of making another copy.
+ */
+export function opensLatestResults(cells: readonly Cell[], latest: LatestResults): boolean {
+  const { run, model } = latest;
+  if (run === null && model === null) return false;
+  const shows = (type: Cell['type'], ref: string, id: string) =>
+    cells.some((c) => c.type === type && c.output?.refs[ref] === id);
+  return (
+    (run === null || shows('cluster', 'runId', run.id)) &&
+    (model === null || shows('churn', 'modelId', model.id))
+  );
+}
