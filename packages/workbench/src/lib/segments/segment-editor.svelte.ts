@@ -50,6 +50,8 @@ export class SegmentEditor<M> {
   serverProblems = $state.raw<Record<string, string>>({});
   /** A failed preview that names no row. */
   problem = $state<string | null>(null);
+  /** Conditions just added and not yet edited or left: what they lack is not an error yet. */
+  untouched = $state.raw<ReadonlySet<string>>(new Set());
 
   #ids: NodeIds;
   readonly #onChange: ((root: DraftGroup) => void) | undefined;
@@ -82,9 +84,12 @@ export class SegmentEditor<M> {
     return this.translation.ok ? this.translation.expression : undefined;
   }
 
-  /** The problem to show on a row: the local one first, then the API's. */
+  /**
+   * The problem to show on a row: the local one first (once the row was edited or left),
+   * then the API's.
+   */
   problemOf(nodeId: string): string | undefined {
-    if (!this.translation.ok) {
+    if (!this.translation.ok && !this.untouched.has(nodeId)) {
       const local = this.translation.problems.find((p) => p.nodeId === nodeId);
       if (local !== undefined) return local.message;
     }
@@ -121,6 +126,7 @@ export class SegmentEditor<M> {
         condition: newCondition(type),
       }),
     );
+    this.untouched = new Set([...this.untouched, id]);
     return id;
   }
 
@@ -141,11 +147,19 @@ export class SegmentEditor<M> {
     this.#set(updateNode(this.root, groupId, (n) => (n.kind === 'group' ? { ...n, mode } : n)));
   }
 
+  /** The user edited or left a condition: from now on what it lacks shows on it. */
+  touch(nodeId: string): void {
+    if (!this.untouched.has(nodeId)) return;
+    this.untouched = new Set([...this.untouched].filter((id) => id !== nodeId));
+  }
+
   setNegated(nodeId: string, negated: boolean): void {
+    this.touch(nodeId);
     this.#set(updateNode(this.root, nodeId, (n) => ({ ...n, negated })));
   }
 
   setCondition(nodeId: string, condition: DraftCondition): void {
+    this.touch(nodeId);
     this.#set(
       updateNode(this.root, nodeId, (n) => (n.kind === 'condition' ? { ...n, condition } : n)),
     );
