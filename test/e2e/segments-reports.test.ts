@@ -85,11 +85,14 @@ describe('segments, reports and tag history in Chromium', () => {
       const bySpend = await shown();
       expect(bySpend).toBeGreaterThan(0);
 
-      // An incomplete row says what it lacks and is not counted.
+      // A row just added is not counted, but is no error until it is left incomplete; then
+      // it says what it lacks.
       await cell.getByRole('button', { name: 'Add tag' }).click();
       const tag = cell.locator('li.condition').nth(1);
-      await tag.getByRole('alert').filter({ hasText: 'choose a tag' }).waitFor();
       await cell.getByText('Complete the conditions to count customers.').waitFor();
+      expect(await tag.getByRole('alert').count()).toBe(0);
+      await cell.getByLabel('Segment name', { exact: true }).focus();
+      await tag.getByRole('alert').filter({ hasText: 'choose a tag' }).waitFor();
       await tag.getByLabel('Tag', { exact: true }).selectOption(tagged.clusterTag);
       await cell.getByText(/customers? match$/).waitFor();
       const both = await shown();
@@ -103,6 +106,8 @@ describe('segments, reports and tag history in Chromium', () => {
       expect(await slug.inputValue()).toBe('high-spending-steady-buyers');
       await slug.fill('High Spenders!');
       await cell.getByRole('button', { name: 'Use “high-spenders”' }).click();
+      // Counted live, not yet saved: the badge says so rather than "Not run".
+      expect(await cell.locator('[data-status]').textContent()).toBe('Not saved');
       await cell.getByRole('button', { name: 'Save segment' }).click();
       await cell.getByText('Saved as').waitFor();
       expect(await cell.getByText('The conditions differ from the saved segment.').count()).toBe(0);

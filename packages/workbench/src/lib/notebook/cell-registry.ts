@@ -22,6 +22,8 @@ export interface CellKind {
    * are marked stale until someone runs them again.
    */
   readonly derive?: (inputs: readonly Cell[]) => Record<string, string> | null;
+  /** What the status badge says before the cell has a result, when not "Not run". */
+  readonly idleLabel?: string;
   defaultConfig(): Record<string, unknown>;
 }
 
@@ -100,6 +102,8 @@ const kinds: readonly CellKind[] = [
     inputTypes: [],
     requiredInputs: 0,
     maxInputs: 0,
+    // Its count is live from the first condition; its result is the saved segment.
+    idleLabel: 'Not saved',
     defaultConfig: () => ({}),
   },
   {
