@@ -209,7 +209,9 @@ for (const kind of testDatabaseKinds()) {
         200,
       );
       expect(renamed).toMatchObject({ slug: 'high-value-2', version: 2 });
-      await expectProblem(await t.request(`${tags}/highvalue`, { key: analyst }), 404, 'not-found');
+      // The old slug leads to the tag under its new one.
+      const viaOldSlug = await t.request(`${tags}/highvalue`, { key: analyst });
+      expect(await json<TagJson>(viaOldSlug, 200)).toMatchObject({ slug: 'high-value-2' });
       // Two tags renamed to one slug at once: one wins, the other gets a 409, never a 500.
       const racing = await Promise.all(
         ['high-value-2', 'big-spenders'].map((slug) => patch(slug, { slug: 'top-tier' })),
@@ -353,6 +355,21 @@ for (const kind of testDatabaseKinds()) {
       expect(beyondAnyVersion.errors?.map((error) => error.path)).toEqual(['version']);
       // Rolling back a rename restores the old slug.
       await json(await patch('loyal', { slug: 'loyal-customers' }), 200);
+      // A link to the old slug still reaches the tag; a change through it says where it went.
+      const moved = await fetch(`${t.url}${tags}/loyal`, {
+        headers: { authorization: `Bearer ${analyst}` },
+        redirect: 'manual',
+      });
+      expect(moved.status).toBe(308);
+      expect(moved.headers.get('location')).toBe(`${tags}/loyal-customers`);
+      const followed = await json<TagJson>(await t.request(`${tags}/loyal`, { key: analyst }), 200);
+      expect(followed.slug).toBe('loyal-customers');
+      const stale = await expectProblem(
+        await patch('loyal', { definition: 'x' }),
+        404,
+        'not-found',
+      );
+      expect(stale.detail).toBe('tag "loyal" (renamed to "loyal-customers") was not found');
       const back = await json<TagJson>(await rollback('loyal-customers', { version: 7 }), 200);
       expect(back).toMatchObject({ slug: 'loyal', version: 9 });
       expect((await allVersions('loyal', 100)).map((v) => v.version)).toEqual([

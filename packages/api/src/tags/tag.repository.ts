@@ -128,6 +128,27 @@ export async function findTagById(
     .executeTakeFirst();
 }
 
+/**
+ * The tag that once had `slug` and has another now (it was renamed since), by its latest
+ * version with that slug; `undefined` when no tag ever had it or the slug is current.
+ */
+export async function findTagFormerlyNamed(
+  db: Db,
+  workspaceId: string,
+  slug: string,
+): Promise<TagRow | undefined> {
+  return db
+    .selectFrom('tags as t')
+    .innerJoin('tag_versions as v', 'v.tag_id', 't.id')
+    .selectAll('t')
+    .where('t.workspace_id', '=', workspaceId)
+    .where(sql<string>`v.snapshot->>'slug'`, '=', slug)
+    .where('t.slug', '<>', slug)
+    .orderBy('v.created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 export async function findTagBySlug(
   db: Db,
   workspaceId: string,

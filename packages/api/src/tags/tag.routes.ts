@@ -25,8 +25,8 @@ import {
 import {
   checkTagName,
   createTag,
-  getTag,
   listTagDetails,
+  lookUpTag,
   patchTag,
   toTagDetail,
   toTagDetails,
@@ -94,6 +94,7 @@ const getRoute = defineRoute(ALL_ROLES, {
   request: { params: TagParams },
   responses: {
     200: { description: 'The tag', content: { 'application/json': { schema: TagDetailSchema } } },
+    308: { description: 'The tag was renamed: `Location` is its address under the new slug' },
   },
 });
 
@@ -150,8 +151,11 @@ export function tagRoutes(deps: AppDeps) {
         return c.json(await checkTagName(deps.db, workspaceOf(c), c.req.valid('query')), 200);
       })
       .openapi(getRoute, async (c) => {
-        const { tag } = c.req.valid('param');
-        return c.json(await toTagDetail(deps.db, await getTag(deps.db, workspaceOf(c), tag)), 200);
+        const found = await lookUpTag(deps.db, workspaceOf(c), c.req.valid('param').tag);
+        if ('tag' in found) return c.json(await toTagDetail(deps.db, found.tag), 200);
+        // A link kept from before a rename (a bookmark, another system) still reaches the tag.
+        const path = c.req.path.replace(/[^/]+$/, encodeURIComponent(found.renamedTo));
+        return c.redirect(path, 308);
       })
       .openapi(patchRoute, async (c) => {
         const { tag } = c.req.valid('param');

@@ -13,6 +13,7 @@ import { proposeSlug, slugProblem } from './tag-slug.ts';
 import { currentVersions, systemAuthor, type VersionAuthor } from './tag-version.repository.ts';
 import {
   findTagBySlug,
+  findTagFormerlyNamed,
   insertTag,
   listTags,
   updateTag,
@@ -221,11 +222,30 @@ export async function checkTagName(
   };
 }
 
-/** The workspace's tag with this slug. @throws ProblemError 404 when there is none */
+/**
+ * The workspace's tag with this slug, or the slug it has now if a tag was renamed from it.
+ * @throws ProblemError 404 when neither
+ */
+export async function lookUpTag(
+  db: Db,
+  workspace: WorkspaceRow,
+  slug: string,
+): Promise<{ tag: TagRow } | { renamedTo: string }> {
+  const tag = await findTagBySlug(db, workspace.id, slug);
+  if (tag !== undefined) return { tag };
+  const renamed = await findTagFormerlyNamed(db, workspace.id, slug);
+  if (renamed !== undefined) return { renamedTo: renamed.slug };
+  throw ProblemError.notFound(`tag "${slug}"`);
+}
+
+/**
+ * The workspace's tag with this slug. @throws ProblemError 404 when there is none, naming the
+ * slug the tag has now when it was renamed
+ */
 export async function getTag(db: Db, workspace: WorkspaceRow, slug: string): Promise<TagRow> {
-  const row = await findTagBySlug(db, workspace.id, slug);
-  if (row === undefined) throw ProblemError.notFound(`tag "${slug}"`);
-  return row;
+  const found = await lookUpTag(db, workspace, slug);
+  if ('tag' in found) return found.tag;
+  throw ProblemError.notFound(`tag "${slug}" (renamed to "${found.renamedTo}")`);
 }
 
 /**

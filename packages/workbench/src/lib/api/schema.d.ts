@@ -3147,6 +3147,13 @@ export interface paths {
             'application/json': components['schemas']['TagDetail'];
           };
         };
+        /** @description The tag was renamed: `Location` is its address under the new slug */
+        308: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
         /** @description Malformed request or invalid parameters */
         400: {
           headers: {
