@@ -241,6 +241,30 @@ describe('keyboard, save state and not-found pages in Chromium', () => {
   );
 
   it(
+    'opens the latest results in the notebook made for them before, not in a new copy each time',
+    async () => {
+      const page = await openPage(`${server.url}/w/${WORKSPACE}`);
+      const openLatest = async () => {
+        await page.getByRole('button', { name: 'Open the latest results' }).click();
+        await page.waitForURL(/\/w\/shop\/notebooks\/[0-9a-f-]{36}$/);
+        return new URL(page.url()).pathname;
+      };
+      const first = await openLatest();
+      await page.locator('[data-save-state="saved"]').waitFor();
+      await page.goto(`${server.url}/w/${WORKSPACE}`);
+      expect(await openLatest()).toBe(first);
+      await page.locator('[data-cell-type="cluster"]').waitFor();
+      const notebooks = await server.api<{ items: { title: string }[] }>(
+        'GET',
+        `/v1/workspaces/${WORKSPACE}/notebooks?limit=100`,
+      );
+      expect(notebooks.items.filter((n) => n.title === 'Latest results')).toHaveLength(1);
+      await page.close();
+    },
+    FLOW_TIMEOUT,
+  );
+
+  it(
     'shows a not-found page with a way back for an unknown workspace, customer, tag, notebook or address',
     async () => {
       const page = await openPage(`${server.url}/w/no-such-shop`);
