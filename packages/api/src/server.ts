@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { answerClientError } from './http/client-error.ts';
 import { drainingClose } from './http/draining-close.ts';
 import type { ChangeHook } from './audit/change-hooks.ts';
 import { defaultChangeHooks } from './audit/default-change-hooks.ts';
@@ -182,6 +183,7 @@ export class PortUnavailableError extends Error {
 function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, port, hostname: '0.0.0.0' }, () => resolve(server));
+    server.on('clientError', answerClientError);
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'

@@ -16,6 +16,8 @@ export const PROBLEM_TYPES = {
   conflict: { status: 409, title: 'The request conflicts with the current state' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  'request-timeout': { status: 408, title: 'The request took too long to arrive' },
+  'headers-too-large': { status: 431, title: 'The request headers are too large' },
   'batch-rejected': { status: 422, title: 'The batch has invalid rows; nothing was stored' },
   'engine-rejected': { status: 422, title: 'The computation rejected its input' },
   'not-ready': { status: 503, title: 'The service is not ready' },
