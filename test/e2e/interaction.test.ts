@@ -265,7 +265,7 @@ describe('keyboard, save state and not-found pages in Chromium', () => {
   );
 
   it(
-    'shows a not-found page with a way back for an unknown workspace, customer, tag, notebook or address',
+    'shows a not-found page with a way back for an unknown workspace, customer, tag, notebook or address, and follows a renamed tag',
     async () => {
       const page = await openPage(`${server.url}/w/no-such-shop`);
       const heading = (name: string) => page.getByRole('heading', { name, level: 1 });
@@ -297,6 +297,13 @@ describe('keyboard, save state and not-found pages in Chromium', () => {
       expect(new URL(page.url()).pathname).toBe(`/w/${WORKSPACE}`);
       expect(new URL(page.url()).hash).toBe('#tags');
 
+      // A renamed tag: its old address (a bookmark, a link in a note) leads to it.
+      await server.api('PATCH', `/v1/workspaces/${WORKSPACE}/tags/steady-buyers`, {
+        slug: 'loyal-regulars',
+      });
+      await page.goto(`${server.url}/w/${WORKSPACE}/tags/steady-buyers`);
+      await page.getByRole('heading', { name: 'Steady buyers loyal-regulars', level: 1 }).waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/w/${WORKSPACE}/tags/loyal-regulars`);
       await page.close();
     },
     FLOW_TIMEOUT,
