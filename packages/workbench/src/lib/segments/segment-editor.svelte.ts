@@ -1,3 +1,4 @@
+import { SvelteSet } from 'svelte/reactivity';
 import { ApiProblem, messageOf } from '../api/problem.ts';
 import { DebouncedCall } from '../debounced-call.ts';
 import {
@@ -51,7 +52,7 @@ export class SegmentEditor<M> {
   /** A failed preview that names no row. */
   problem = $state<string | null>(null);
   /** Conditions just added and not yet edited or left: what they lack is not an error yet. */
-  untouched = $state.raw<ReadonlySet<string>>(new Set());
+  readonly untouched = new SvelteSet<string>();
 
   #ids: NodeIds;
   readonly #onChange: ((root: DraftGroup) => void) | undefined;
@@ -113,6 +114,7 @@ export class SegmentEditor<M> {
   /** Replaces the whole draft (a saved segment was opened). */
   load(expression: Expression): void {
     this.#ids = new NodeIds();
+    this.untouched.clear();
     this.#set(fromExpression(withRootGroup(expression), this.#ids));
   }
 
@@ -126,7 +128,7 @@ export class SegmentEditor<M> {
         condition: newCondition(type),
       }),
     );
-    this.untouched = new Set([...this.untouched, id]);
+    this.untouched.add(id);
     return id;
   }
 
@@ -149,8 +151,7 @@ export class SegmentEditor<M> {
 
   /** The user edited or left a condition: from now on what it lacks shows on it. */
   touch(nodeId: string): void {
-    if (!this.untouched.has(nodeId)) return;
-    this.untouched = new Set([...this.untouched].filter((id) => id !== nodeId));
+    this.untouched.delete(nodeId);
   }
 
   setNegated(nodeId: string, negated: boolean): void {
