@@ -369,7 +369,9 @@ describe('workbench in Chromium', () => {
       });
       await page.getByLabel('Notebook title', { exact: true }).fill('My title');
       await page.getByLabel('Notebook title', { exact: true }).blur();
-      await page.getByText('Someone else changed this notebook.').waitFor();
+      await page
+        .getByText('Someone else changed this notebook while you were editing it.')
+        .waitFor();
       await screenshot(page, '08-conflict');
       await page.getByRole('button', { name: /Load their version/ }).click();
       await expect
