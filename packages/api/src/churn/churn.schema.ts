@@ -204,7 +204,9 @@ export const CustomerChurnSchema = z
   })
   .openapi('CustomerChurn');
 
-const cell = z.union([z.string().max(10_000), boundedNumber(), z.boolean(), z.null()]);
+const cell = z.union([z.string().max(10_000), boundedNumber(), z.boolean(), z.null()], {
+  error: 'must be a string, a number, true, false or null',
+});
 
 export const ChurnPredictRequestSchema = z
   .object({

@@ -11,7 +11,9 @@ export const ExternalIdSchema = z
 export const AttributesSchema = z
   .record(
     z.string().min(1).max(100),
-    z.union([z.string().max(10_000), boundedNumber(), z.boolean(), z.null()]),
+    z.union([z.string().max(10_000), boundedNumber(), z.boolean(), z.null()], {
+      error: 'must be a string, a number, true, false or null',
+    }),
   )
   .refine((attributes) => Object.keys(attributes).length <= 500, {
     message: 'at most 500 attributes',

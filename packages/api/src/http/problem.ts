@@ -134,6 +134,7 @@ interface ZodIssueLike {
  * The issues of a failed validation, each as a path and a message. A union that matched no
  * branch says only "Invalid input" at its own path; it is replaced by the issues of the
  * branch that came closest (the fewest issues), so the caller learns which field to fix.
+ * When branches tie (a value of none of a union's types) the union's own message stands.
  */
 export function issuesAsFieldErrors(
   issues: readonly ZodIssueLike[],
@@ -141,14 +142,12 @@ export function issuesAsFieldErrors(
 ): ProblemFieldError[] {
   return issues.flatMap((issue) => {
     const branches = issue.code === 'invalid_union' ? (issue.errors ?? []) : [];
-    const closest = branches.reduce<readonly ZodIssueLike[] | undefined>(
-      (best, branch) => (best === undefined || branch.length < best.length ? branch : best),
-      undefined,
-    );
-    if (closest === undefined || closest.length === 0) {
+    const fewest = Math.min(...branches.map((branch) => branch.length));
+    const closest = branches.filter((branch) => branch.length === fewest);
+    if (closest.length !== 1 || fewest === 0) {
       return [{ path: formatIssuePath(issue.path, prefix), message: issue.message }];
     }
     const here = formatIssuePath(issue.path, prefix);
-    return issuesAsFieldErrors(closest, here === '(root)' ? '' : here);
+    return issuesAsFieldErrors(closest[0]!, here === '(root)' ? '' : here);
   });
 }
