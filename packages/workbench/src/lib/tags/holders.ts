@@ -1,0 +1,41 @@
+import type { components } from '../api/client.ts';
+import { formatNumber } from '../format.ts';
+
+export type TagHolder = components['schemas']['TagHolder'];
+export type HoldingSource = TagHolder['source'];
+
+/**
+ * Where a customer's holding of a tag came from, in words: the kind of source and the
+ * first characters of the run, model or rule table that made it.
+ *
+ * @example describeHoldingSource('cluster', '4f1a2b3c-…') // 'clustering run 4f1a2b3c'
+ */
+export function describeHoldingSource(source: HoldingSource, sourceVersion: string | null): string {
+  const version = sourceVersion === null ? '' : ` ${sourceVersion.slice(0, 8)}`;
+  switch (source) {
+    case 'cluster':
+      return `clustering run${version}`;
+    case 'churn':
+      return `churn model${version}`;
+    case 'rule':
+      return `rule table${version}`;
+    default:
+      return 'given by hand';
+  }
+}
+
+/**
+ * The line above the holders table: how many hold the tag and how many of them are listed.
+ * `total` is the tag's count of holders when the page opened; once every page is read
+ * (`complete`) the list itself is the answer, even if holders came or went since.
+ *
+ * @example holdersSummary(1234, 100) // '1,234 customers hold this tag; the first 100 are listed.'
+ */
+export function holdersSummary(total: number, shown: number, complete: boolean): string {
+  const count = complete ? shown : Math.max(total, shown);
+  if (count === 0) return 'No customer holds this tag.';
+  const who =
+    count === 1 ? '1 customer holds this tag' : `${formatNumber(count)} customers hold this tag`;
+  if (complete || shown >= count) return `${who}.`;
+  return `${who}; the first ${formatNumber(shown)} are listed.`;
+}
