@@ -1,0 +1,523 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { latestResultsCells } from '../../packages/workbench/src/lib/notebook/latest-results.ts';
+import { UNDO_REASON } from '../../packages/workbench/src/lib/review/undo-accept.ts';
+import { launchBrowser, recordOpenApiViolations, screenshot } from './support/browser.ts';
+import { AS_OF, seedWorkspace } from './support/seed.ts';
+import { startE2eServer, waitForJob, type E2eServer } from './support/server.ts';
+
+const WORKSPACE = 'shop';
+const FLOW_TIMEOUT = 180_000;
+const WIDE = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+/** Given by hand to more customers than the tag page lists at first (25). */
+const NEWSLETTER_HOLDERS = 30;
+/** A customer with purchases but no `seats` attribute: a run on seats leaves it out. */
+const NO_SEATS = 'no-seats';
+
+interface SuggestionJson {
+  id: string;
+  customer: string;
+  tag: string;
+  tagDisplayName: string;
+  status: string;
+}
+interface HoldingJson {
+  tag: string;
+  source: string;
+  removedAt: string | null;
+  removalReason: string | null;
+}
+interface RunSummaryJson {
+  id: string;
+  jobId: string | null;
+  featureNames: string[];
+  scaling: string | string[];
+  kRequested: number | { min: number; max: number };
+  seed: number;
+  customerCount: number;
+}
+
+/** The little of the browser's globals the checks below read (no DOM lib in this tsconfig). */
+interface FocusGlobals {
+  innerWidth: number;
+  document: {
+    documentElement: { scrollWidth: number };
+    activeElement: {
+      tagName: string;
+      id: string;
+      textContent: string | null;
+      getAttribute(name: string): string | null;
+    } | null;
+  };
+}
+
+/**
+ * The tag page's holders, undoing a decision in the review queue, reaching the queue from
+ * the keyboard and a clustering run's left-out customers, in Chromium against the real
+ * server (data made through the API, results checked through the API).
+ */
+describe('tag holders, undo in review, keyboard reach and left-out customers in Chromium', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let wide: BrowserContext;
+  let phone: BrowserContext;
+  let answers: ReturnType<typeof recordOpenApiViolations>[];
+  /** A notebook opening the first run (RFM, k = 3) and the review queue. */
+  let reviewNotebook: string;
+  /** A notebook opening the run on frequency and seats, which left a customer out. */
+  let seatsNotebook: string;
+  const base = `/v1/workspaces/${WORKSPACE}`;
+
+  async function notebookFor(runId: string, title: string): Promise<string> {
+    const run = await server.api<RunSummaryJson>('GET', `${base}/cluster-runs/${runId}`);
+    const cells = latestResultsCells({ run: { ...run } as never, model: null });
+    const notebook = await server.api<{ id: string }>('POST', `${base}/notebooks`, {
+      title,
+      cells,
+    });
+    return `/w/${WORKSPACE}/notebooks/${notebook.id}`;
+  }
+
+  beforeAll(async () => {
+    server = await startE2eServer();
+    await seedWorkspace(server, WORKSPACE);
+    // One more customer, with a purchase but without seats; features again for everyone.
+    await server.api('POST', `${base}/customers`, {
+      customers: [{ externalId: NO_SEATS, attributes: { plan: 'basic' } }],
+    });
+    await server.api('POST', `${base}/events`, {
+      events: [
+        {
+          eventId: `${NO_SEATS}-o1`,
+          customerId: NO_SEATS,
+          occurredAt: '2025-12-01T10:00:00.000Z',
+          kind: 'purchase',
+          amount: 42,
+          quantity: 1,
+          invoice: `${NO_SEATS}-inv1`,
+          category: 'basics',
+        },
+      ],
+    });
+    await waitForJob(
+      server,
+      WORKSPACE,
+      await server.api('POST', `${base}/jobs`, {
+        kind: 'feature-refresh',
+        params: { asOf: AS_OF, scope: 'all' },
+      }),
+    );
+    const rfm = await waitForJob(
+      server,
+      WORKSPACE,
+      await server.api('POST', `${base}/cluster-runs`, {
+        featureNames: ['recency_days', 'frequency', 'monetary'],
+        scaling: 'log1p',
+        k: 3,
+        seed: 1,
+      }),
+    );
+    const rfmRun = rfm.result?.runId as string;
+    await server.api('POST', `${base}/cluster-runs/${rfmRun}/clusters/0/tag`, {
+      slug: 'steady-buyers',
+      displayName: 'Steady buyers',
+      category: 'behaviour',
+    });
+    await waitForJob(
+      server,
+      WORKSPACE,
+      await server.api('POST', `${base}/suggestions/generate`, { sources: ['cluster', 'rule'] }),
+    );
+    const seats = await waitForJob(
+      server,
+      WORKSPACE,
+      await server.api('POST', `${base}/cluster-runs`, {
+        featureNames: ['frequency', 'seats'],
+        k: 2,
+        seed: 1,
+      }),
+    );
+    // Tags given by hand: one held by many, one held by nobody.
+    for (const slug of ['newsletter', 'gift-buyers']) {
+      await server.api('POST', `${base}/tags`, {
+        slug,
+        displayName: slug === 'newsletter' ? 'Newsletter' : 'Gift buyers',
+        kind: 'fact',
+        category: 'interest',
+      });
+    }
+    for (let i = 1; i <= NEWSLETTER_HOLDERS; i++) {
+      await server.api('POST', `${base}/customers/c${String(i).padStart(3, '0')}/tags`, {
+        tag: 'newsletter',
+        reason: 'signed up',
+      });
+    }
+    reviewNotebook = await notebookFor(rfmRun, 'Review with undo');
+    seatsNotebook = await notebookFor(seats.result?.runId as string, 'Seats and frequency');
+
+    browser = await launchBrowser();
+    wide = await browser.newContext({ viewport: WIDE });
+    phone = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1 });
+    answers = [];
+    for (const context of [wide, phone]) {
+      context.setDefaultTimeout(30_000);
+      answers.push(recordOpenApiViolations(context));
+      await context.addInitScript((key) => {
+        (
+          globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
+        ).localStorage.setItem('tagwise.apiKey', key);
+      }, server.key);
+    }
+  }, FLOW_TIMEOUT);
+
+  afterEach(async () => {
+    for (const recorded of answers) expect(await recorded.violations()).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openPage(context: BrowserContext, path: string): Promise<Page> {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    await page.goto(`${server.url}${path}`);
+    return page;
+  }
+
+  /** The focused element: its tag, and its label (aria-label, else its text). */
+  function focused(page: Page): Promise<string> {
+    return page.evaluate(() => {
+      const element = (globalThis as unknown as FocusGlobals).document.activeElement;
+      if (element === null) return 'none';
+      const name = element.getAttribute('aria-label') ?? element.textContent ?? '';
+      return `${element.tagName} ${name.trim().replace(/\s+/g, ' ').slice(0, 60)}`;
+    });
+  }
+
+  /** How wide the page is: wider than the window when it scrolls sideways. */
+  function scrollWidth(page: Page): Promise<{ viewport: number; scrollWidth: number }> {
+    return page.evaluate(() => {
+      const browser = globalThis as unknown as FocusGlobals;
+      return {
+        viewport: browser.innerWidth,
+        scrollWidth: browser.document.documentElement.scrollWidth,
+      };
+    });
+  }
+
+  /** The customer's tags held now, by slug. */
+  async function heldTags(customer: string): Promise<string[]> {
+    const history = await server.api<{ items: HoldingJson[] }>(
+      'GET',
+      `${base}/customers/${customer}/tags?limit=500`,
+    );
+    return history.items
+      .filter((h) => h.removedAt === null)
+      .map((h) => h.tag)
+      .sort();
+  }
+
+  async function suggestionStatus(id: string): Promise<string | undefined> {
+    for (const status of ['pending', 'accepted', 'rejected']) {
+      const page = await server.api<{ items: SuggestionJson[] }>(
+        'GET',
+        `${base}/suggestions?status=${status}&limit=1000`,
+      );
+      if (page.items.some((s) => s.id === id)) return status;
+    }
+    return undefined;
+  }
+
+  it(
+    'lists the customers holding a tag with where each got it, shows more on demand, and says when nobody holds a tag',
+    async () => {
+      const page = await openPage(wide, `/w/${WORKSPACE}/tags/newsletter`);
+      const section = page.locator('section', {
+        has: page.getByRole('heading', { name: 'Holders', level: 2 }),
+      });
+      const rows = section.locator('tbody tr');
+      await section
+        .getByText(`${NEWSLETTER_HOLDERS} customers hold this tag; the first 25 are listed.`)
+        .waitFor();
+      expect(await rows.count()).toBe(25);
+      // Each row: the customer linked to their page, the source in words, the date for people.
+      const first = rows.nth(0);
+      const link = first.getByRole('link', { name: 'c001' });
+      expect(await link.getAttribute('href')).toBe(`/w/${WORKSPACE}/customers/c001`);
+      expect(await first.locator('td').nth(1).textContent()).toBe('given by hand');
+      expect(await first.locator('td').nth(2).innerText()).toMatch(
+        /^\d{1,2} \w{3,4} \d{4}, \d{2}:\d{2}$/,
+      );
+      await screenshot(page, 'holders-01-first-page-1280', { fullPage: true });
+
+      await section.getByRole('button', { name: 'Show more' }).click();
+      await expect.poll(() => rows.count()).toBe(NEWSLETTER_HOLDERS);
+      await section.getByText(`${NEWSLETTER_HOLDERS} customers hold this tag.`).waitFor();
+      expect(await section.getByRole('button', { name: 'Show more' }).count()).toBe(0);
+      const listed = await rows.locator('td:first-child').allTextContents();
+      expect(new Set(listed.map((t) => t.trim())).size).toBe(NEWSLETTER_HOLDERS);
+
+      // A holder's link opens the customer.
+      await link.click();
+      await page.getByRole('heading', { name: 'Customer c001', level: 1 }).waitFor();
+
+      // A holding from an accepted suggestion names the run that suggested it.
+      const [suggestion] = (
+        await server.api<{ items: (SuggestionJson & { sourceVersion: string })[] }>(
+          'GET',
+          `${base}/suggestions?status=pending&source=cluster&limit=1`,
+        )
+      ).items;
+      await server.api('POST', `${base}/suggestions/${suggestion!.id}/accept`, {});
+      await page.goto(`${server.url}/w/${WORKSPACE}/tags/${suggestion!.tag}`);
+      const row = rows.filter({ has: page.getByRole('link', { name: suggestion!.customer }) });
+      await row.waitFor();
+      expect(await row.locator('td').nth(1).textContent()).toBe(
+        `clustering run ${suggestion!.sourceVersion.slice(0, 8)}`,
+      );
+
+      // A tag nobody holds says so, with how customers get it.
+      await page.goto(`${server.url}/w/${WORKSPACE}/tags/gift-buyers`);
+      await page.getByText('No customer holds this tag.').waitFor();
+      expect(
+        await page
+          .locator('section', { has: page.getByRole('heading', { name: 'Holders' }) })
+          .locator('table')
+          .count(),
+      ).toBe(0);
+      await page.close();
+
+      const small = await openPage(phone, `/w/${WORKSPACE}/tags/newsletter`);
+      await small.getByText('the first 25 are listed').waitFor();
+      expect(await scrollWidth(small)).toEqual({ viewport: PHONE.width, scrollWidth: PHONE.width });
+      await screenshot(
+        small,
+        'holders-02-phone-390',
+        small.locator('section', {
+          has: small.getByRole('heading', { name: 'Holders', level: 2 }),
+        }),
+      );
+      await small.close();
+    },
+    FLOW_TIMEOUT,
+  );
+
+  it(
+    'undoes an accept from the review queue by button and by the u key, leaves a tag held before alone, and offers no undo for a rejection',
+    async () => {
+      const page = await openPage(wide, reviewNotebook);
+      const cell = page.locator('[data-cell-type="review"]');
+      const queue = cell.getByRole('grid', { name: 'Pending suggestions' });
+      const rows = queue.locator('tbody tr');
+      await expect.poll(() => rows.count()).toBeGreaterThan(5);
+      const pending = await server.api<{ items: SuggestionJson[] }>(
+        'GET',
+        `${base}/suggestions?status=pending&limit=1000`,
+      );
+      const byId = new Map(pending.items.map((s) => [s.id, s]));
+      const rowSuggestion = async (index: number) =>
+        byId.get((await rows.nth(index).getAttribute('data-suggestion')) ?? '')!;
+      const notice = cell.locator('.decided');
+      const undoButton = notice.getByRole('button', { name: 'Undo' });
+
+      // Accept with the mouse, then Undo: the customer no longer holds the tag.
+      const first = await rowSuggestion(0);
+      expect(await heldTags(first.customer)).not.toContain(first.tag);
+      await rows.nth(0).getByRole('button', { name: 'Accept' }).click();
+      await notice
+        .getByText(`Accepted “${first.tagDisplayName}” for customer ${first.customer}.`)
+        .waitFor();
+      expect(await heldTags(first.customer)).toContain(first.tag);
+      expect(await undoButton.getAttribute('aria-keyshortcuts')).toBe('u');
+      await screenshot(page, 'undo-01-accepted-1280', cell);
+      await undoButton.click();
+      await notice
+        .getByText(`Undone: customer ${first.customer} no longer holds “${first.tagDisplayName}”.`)
+        .waitFor();
+      expect(await heldTags(first.customer)).not.toContain(first.tag);
+      // The suggestion stays accepted (it cannot be reopened), and the notice says so.
+      expect(await suggestionStatus(first.id)).toBe('accepted');
+      expect(await notice.textContent()).toContain('stays accepted');
+      expect(await undoButton.count()).toBe(0);
+      const history = await server.api<{ items: HoldingJson[] }>(
+        'GET',
+        `${base}/customers/${first.customer}/tags`,
+      );
+      expect(history.items.find((h) => h.tag === first.tag)?.removalReason).toBe(UNDO_REASON);
+      await screenshot(page, 'undo-02-undone-1280', cell);
+
+      // By the keys: the queue has the focus again; a accepts, u undoes.
+      expect(await focused(page)).toBe('TABLE Pending suggestions');
+      const second = await rowSuggestion(0);
+      await page.keyboard.press('a');
+      await notice
+        .getByText(`Accepted “${second.tagDisplayName}” for customer ${second.customer}.`)
+        .waitFor();
+      expect(await heldTags(second.customer)).toContain(second.tag);
+      await page.keyboard.press('u');
+      await notice.getByText(`Undone: customer ${second.customer}`).waitFor();
+      expect(await heldTags(second.customer)).not.toContain(second.tag);
+
+      // The Undo button is reachable with Tab as well: back from the queue, then Enter.
+      const third = await rowSuggestion(0);
+      await page.keyboard.press('a');
+      await notice.getByText(`Accepted “${third.tagDisplayName}”`).waitFor();
+      let presses = 0;
+      while ((await focused(page)) !== 'BUTTON Undo' && presses < 5) {
+        await page.keyboard.press('Shift+Tab');
+        presses++;
+      }
+      expect(await focused(page)).toBe('BUTTON Undo');
+      await page.keyboard.press('Enter');
+      await notice.getByText(`Undone: customer ${third.customer}`).waitFor();
+      expect(await heldTags(third.customer)).not.toContain(third.tag);
+
+      // A customer given the tag by hand before the accept keeps it: nothing is undone.
+      const fourth = await rowSuggestion(0);
+      await server.api('POST', `${base}/customers/${fourth.customer}/tags`, {
+        tag: fourth.tag,
+        reason: 'given at the counter',
+      });
+      await queue.focus();
+      await page.keyboard.press('a');
+      await notice.getByText(`Accepted “${fourth.tagDisplayName}”`).waitFor();
+      await page.keyboard.press('u');
+      await notice.getByText(`Nothing undone: customer ${fourth.customer} held`).waitFor();
+      expect(await heldTags(fourth.customer)).toContain(fourth.tag);
+
+      // A rejection is final: the notice says so and offers no undo; u changes nothing.
+      const fifth = await rowSuggestion(0);
+      await queue.focus();
+      await page.keyboard.press('r');
+      await notice
+        .getByText(`Rejected “${fifth.tagDisplayName}” for customer ${fifth.customer}.`)
+        .waitFor();
+      expect(await notice.textContent()).toContain('cannot be undone');
+      expect(await undoButton.count()).toBe(0);
+      await page.keyboard.press('u');
+      expect(await suggestionStatus(fifth.id)).toBe('rejected');
+      await cell.getByText('u undoes the last accept').waitFor();
+      await screenshot(page, 'undo-03-rejected-1280', cell);
+      await page.locator('[data-save-state="saved"]').waitFor();
+      await page.close();
+
+      // On a phone the notice and its Undo fit the screen.
+      const small = await openPage(phone, reviewNotebook);
+      const smallCell = small.locator('[data-cell-type="review"]');
+      const smallRows = smallCell
+        .getByRole('grid', { name: 'Pending suggestions' })
+        .locator('tbody tr');
+      await expect.poll(() => smallRows.count()).toBeGreaterThan(1);
+      const sixth = byId.get((await smallRows.nth(0).getAttribute('data-suggestion')) ?? '')!;
+      await smallRows.nth(0).getByRole('button', { name: 'Accept' }).click();
+      const smallUndo = smallCell.locator('.decided').getByRole('button', { name: 'Undo' });
+      await smallUndo.waitFor();
+      const box = await smallUndo.boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
+      expect(await scrollWidth(small)).toEqual({ viewport: PHONE.width, scrollWidth: PHONE.width });
+      await smallUndo.scrollIntoViewIfNeeded();
+      await screenshot(small, 'undo-04-phone-390');
+      await smallUndo.click();
+      await smallCell.getByText(`Undone: customer ${sixth.customer}`).waitFor();
+      expect(await heldTags(sixth.customer)).not.toContain(sixth.tag);
+      await small.close();
+    },
+    FLOW_TIMEOUT,
+  );
+
+  it(
+    'reaches the review queue from the top of a notebook in a few key presses, and any cell from the outline',
+    async () => {
+      const page = await openPage(wide, reviewNotebook);
+      const queue = page.getByRole('grid', { name: 'Pending suggestions' });
+      await queue.locator('tbody tr').first().waitFor();
+
+      // The first Tab shows the skip link; Enter moves past the header.
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).toBe('A Skip to content');
+      const skip = await page.getByRole('link', { name: 'Skip to content' }).boundingBox();
+      expect(skip!.y).toBeGreaterThanOrEqual(0);
+      await screenshot(page, 'reach-01-skip-link-1280');
+      await page.keyboard.press('Enter');
+      expect((await focused(page)).startsWith('MAIN')).toBe(true);
+
+      // Then the way back, the title, and the link to the queue.
+      const steps: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        await page.keyboard.press('Tab');
+        steps.push(await focused(page));
+      }
+      expect(steps).toEqual(['A ← Notebooks', 'INPUT ', 'A Go to the review queue']);
+      await page.keyboard.press('Enter');
+      expect(await focused(page)).toBe('TABLE Pending suggestions');
+      // The queue's keys work at once.
+      const selected = () =>
+        queue.locator('tr[aria-selected="true"]').getAttribute('data-suggestion');
+      const before = await selected();
+      await page.keyboard.press('j');
+      expect(await selected()).not.toBe(before);
+
+      // The outline links every cell; following one puts the focus on that cell.
+      const outline = page.getByRole('navigation', { name: 'Cells in this notebook' });
+      expect(await outline.getByRole('link').allTextContents()).toEqual([
+        'Go to the review queue',
+        '1. About this notebook',
+        '2. Clustering',
+        '3. Cluster profiles',
+        '4. Review queue',
+      ]);
+      await outline.getByRole('link', { name: '2. Clustering' }).click();
+      expect(
+        await page.evaluate(
+          () =>
+            (globalThis as unknown as FocusGlobals).document.activeElement?.getAttribute(
+              'data-cell-type',
+            ) ?? null,
+        ),
+      ).toBe('cluster');
+      await screenshot(page, 'reach-02-outline-1280');
+      await page.close();
+
+      const small = await openPage(phone, reviewNotebook);
+      await small.getByRole('navigation', { name: 'Cells in this notebook' }).waitFor();
+      await small.getByRole('grid', { name: 'Pending suggestions' }).waitFor();
+      expect(await scrollWidth(small)).toEqual({ viewport: PHONE.width, scrollWidth: PHONE.width });
+      await small.keyboard.press('Tab');
+      expect(await focused(small)).toBe('A Skip to content');
+      await screenshot(small, 'reach-03-phone-390');
+      await small.close();
+    },
+    FLOW_TIMEOUT,
+  );
+
+  it(
+    'says how many customers a clustering run left out and which feature they lack',
+    async () => {
+      const page = await openPage(wide, seatsNotebook);
+      const cell = page.locator('[data-cell-type="cluster"]');
+      // 91 customers; the one without seats is left out.
+      await cell.getByText('90 customers clustered; 1 left out (no value in seats).').waitFor();
+      await screenshot(page, 'cluster-01-left-out-1280', cell);
+      await page.close();
+
+      const rfm = await openPage(wide, reviewNotebook);
+      await rfm
+        .locator('[data-cell-type="cluster"]')
+        .getByText('91 customers clustered; none left out.')
+        .waitFor();
+      await rfm.close();
+
+      const small = await openPage(phone, seatsNotebook);
+      await small.getByText('1 left out (no value in seats)').waitFor();
+      expect(await scrollWidth(small)).toEqual({ viewport: PHONE.width, scrollWidth: PHONE.width });
+      await screenshot(small, 'cluster-02-phone-390', small.locator('[data-cell-type="cluster"]'));
+      await small.close();
+    },
+    FLOW_TIMEOUT,
+  );
+});
