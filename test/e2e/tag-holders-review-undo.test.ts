@@ -265,6 +265,13 @@ describe('tag holders, undo in review, keyboard reach and left-out customers in 
       // A holder's link opens the customer.
       await link.click();
       await page.getByRole('heading', { name: 'Customer c001', level: 1 }).waitFor();
+      // The customer's own page lists the tag given by hand among their tags.
+      const customerTags = page.getByRole('region', { name: 'Tags' });
+      const newsletterRow = customerTags
+        .getByRole('row')
+        .filter({ has: page.getByRole('link', { name: 'newsletter' }) });
+      expect(await newsletterRow.textContent()).toContain('given by hand');
+      expect(await newsletterRow.textContent()).toContain('signed up');
 
       // A holding from an accepted suggestion names the run that suggested it.
       const [suggestion] = (
@@ -350,9 +357,23 @@ describe('tag holders, undo in review, keyboard reach and left-out customers in 
       );
       expect(history.items.find((h) => h.tag === first.tag)?.removalReason).toBe(UNDO_REASON);
       await screenshot(page, 'undo-02-undone-1280', cell);
-
-      // By the keys: the queue has the focus again; a accepts, u undoes.
+      // The queue has the focus again.
       expect(await focused(page)).toBe('TABLE Pending suggestions');
+      // The customer's page no longer lists the tag either.
+      const customerPage = await openPage(wide, `/w/${WORKSPACE}/customers/${first.customer}`);
+      await customerPage
+        .getByRole('heading', { name: `Customer ${first.customer}`, level: 1 })
+        .waitFor();
+      await customerPage.getByRole('region', { name: 'Tags' }).getByRole('row').first().waitFor();
+      expect(
+        await customerPage
+          .getByRole('region', { name: 'Tags' })
+          .getByRole('link', { name: first.tagDisplayName, exact: true })
+          .count(),
+      ).toBe(0);
+      await customerPage.close();
+
+      // By the keys: a accepts, u undoes.
       const second = await rowSuggestion(0);
       await page.keyboard.press('a');
       await notice

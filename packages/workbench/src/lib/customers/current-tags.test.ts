@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { components } from '../api/client.ts';
+import { currentTags } from './current-tags.ts';
+
+type Suggestion = components['schemas']['Suggestion'];
+type CustomerTagHolding = components['schemas']['CustomerTagHolding'];
+
+const RUN = '4f1a2b3c-0000-4000-8000-000000000000';
+
+function holding(tag: string, patch: Partial<CustomerTagHolding> = {}): CustomerTagHolding {
+  return {
+    id: tag,
+    customer: 'c001',
+    tag,
+    source: 'cluster',
+    sourceVersion: RUN,
+    assignedBy: 'key-1',
+    assignedAt: '2026-11-24T13:05:00.000Z',
+    assignmentReason: null,
+    removedAt: null,
+    removedBy: null,
+    removalReason: null,
+    ...patch,
+  };
+}
+
+function suggestion(tag: string, patch: Partial<Suggestion> = {}): Suggestion {
+  return {
+    id: `s-${tag}`,
+    customer: 'c001',
+    tag,
+    tagDisplayName: tag,
+    source: 'cluster',
+    sourceVersion: RUN,
+    confidence: 0.8,
+    explanation: { factors: [], text: '' },
+    status: 'accepted',
+    decidedBy: 'key-1',
+    decidedAt: '2026-11-24T13:05:00.000Z',
+    reason: null,
+    createdAt: '2026-11-24T12:00:00.000Z',
+    ...patch,
+  };
+}
+
+describe("a customer's current tags", () => {
+  it('lists open holdings with the accepted suggestion that gave each', () => {
+    const steady = suggestion('steady');
+    const tags = currentTags(
+      [holding('steady'), holding('vip', { source: 'manual', sourceVersion: null })],
+      [suggestion('steady', { status: 'pending', id: 'older' }), steady, suggestion('vip')],
+    );
+    expect(tags).toEqual([
+      { holding: holding('steady'), suggestion: steady },
+      { holding: holding('vip', { source: 'manual', sourceVersion: null }) },
+    ]);
+  });
+
+  it('leaves out a tag taken away, though its suggestion stays accepted', () => {
+    expect(
+      currentTags(
+        [holding('steady', { removedAt: '2026-11-24T13:06:00.000Z' })],
+        [suggestion('steady')],
+      ),
+    ).toEqual([]);
+  });
+});
