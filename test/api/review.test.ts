@@ -148,6 +148,68 @@ for (const kind of testDatabaseKinds()) {
       );
     });
 
+    it('undoes a decision: pending again, and an accept takes back only the tag it gave', async () => {
+      const [accepted, rejected, heldBefore] = pending
+        .filter((s) => s.tag === 'regular-customers' && s.status === 'pending')
+        .slice(1, 4) as [SuggestionJson, SuggestionJson, SuggestionJson];
+      const decide = (s: SuggestionJson, decision: string) =>
+        t.request(`/v1/workspaces/acme/suggestions/${s.id}/${decision}`, {
+          key: operator,
+          method: 'POST',
+        });
+      const reopen = (s: SuggestionJson) => decide(s, 'reopen');
+      const holds = async (s: SuggestionJson) => {
+        const res = await t.request(`/v1/workspaces/acme/customers/${s.customer}`, {
+          key: t.acme.keys.service,
+        });
+        return ((await res.json()) as { tags: { tag: string }[] }).tags.some(
+          (tag) => tag.tag === s.tag,
+        );
+      };
+
+      expect((await decide(accepted, 'accept')).status).toBe(200);
+      expect(await holds(accepted)).toBe(true);
+      const undone = (await (await reopen(accepted)).json()) as SuggestionJson;
+      expect(undone).toMatchObject({ id: accepted.id, status: 'pending', decidedBy: null });
+      expect(await holds(accepted)).toBe(false);
+      // Nothing left to undo; deciding it again works as the first time.
+      const twice = await expectProblem(await reopen(accepted), 409, 'conflict');
+      expect(twice.detail).toMatch(/is pending: there is no decision to undo/);
+      expect((await decide(accepted, 'accept')).status).toBe(200);
+      expect(await holds(accepted)).toBe(true);
+
+      expect((await decide(rejected, 'reject')).status).toBe(200);
+      expect(((await (await reopen(rejected)).json()) as SuggestionJson).status).toBe('pending');
+      const queue = await allSuggestions(
+        t,
+        'acme',
+        operator,
+        'status=pending&tag=regular-customers',
+      );
+      expect(queue.map((s) => s.id)).toContain(rejected.id);
+
+      // A tag the customer held before the accept is not the accept's to take back.
+      const given = await t.request(`/v1/workspaces/acme/customers/${heldBefore.customer}/tags`, {
+        key: t.acme.keys.admin,
+        json: { tag: heldBefore.tag, reason: 'known regular' },
+      });
+      expect(given.status).toBe(201);
+      expect((await decide(heldBefore, 'accept')).status).toBe(200);
+      expect((await reopen(heldBefore)).status).toBe(200);
+      expect(await holds(heldBefore)).toBe(true);
+
+      for (const role of ['analyst', 'service'] as const) {
+        await expectProblem(
+          await t.request(`/v1/workspaces/acme/suggestions/${accepted.id}/reopen`, {
+            key: t.acme.keys[role],
+            method: 'POST',
+          }),
+          403,
+          'forbidden',
+        );
+      }
+    });
+
     it('lets only operators and admins decide', async () => {
       const target = pending.find((s) => s.tag === 'lapsed-customers')!;
       for (const role of ['analyst', 'service'] as const) {

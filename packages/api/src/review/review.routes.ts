@@ -19,6 +19,7 @@ import {
   decideInBulk,
   decideSuggestion,
   DecisionConflictError,
+  reopenSuggestion,
   type DecisionKind,
 } from './review.service.ts';
 
@@ -54,6 +55,23 @@ const decisionRoute = (decision: DecisionKind) =>
     },
   });
 
+const reopenRoute = defineRoute(DECIDERS, {
+  method: 'post',
+  path: '/workspaces/{workspace}/suggestions/{suggestionId}/reopen',
+  tags: ['review'],
+  summary: 'Undo the decision on a suggestion: it is pending again',
+  description:
+    'An accepted suggestion also takes back the tag its acceptance gave, if the customer still holds it (a tag held before the accept stays). 409 when the suggestion is pending or superseded, or a newer suggestion of the same tag from the same source has followed it.',
+  request: { params: SuggestionParams },
+  responses: {
+    200: {
+      description: 'Pending again',
+      content: { 'application/json': { schema: SuggestionSchema } },
+    },
+    409: { description: 'Nothing to undo, or a newer suggestion has followed it' },
+  },
+});
+
 const bulkRoute = defineRoute(DECIDERS, {
   method: 'post',
   path: '/workspaces/{workspace}/suggestions/decide',
@@ -82,7 +100,7 @@ function conflictResponse(c: Context<AppEnv>, error: DecisionConflictError): Res
   return problemResponse(body, { 'X-Request-Id': body.requestId });
 }
 
-/** Accept, reject and bulk decisions. */
+/** Accept, reject, undo and bulk decisions. */
 export function reviewRoutes(deps: AppDeps) {
   const changeHooks = deps.changeHooks ?? [];
   const router = createRouter();
@@ -107,6 +125,11 @@ export function reviewRoutes(deps: AppDeps) {
       }
     });
   }
+  router.openapi(reopenRoute, async (c) => {
+    const ctx = serviceContext(c, deps.db, changeHooks);
+    const { suggestionId } = c.req.valid('param');
+    return c.json(toSuggestionView(await reopenSuggestion(ctx, workspaceOf(c), suggestionId)), 200);
+  });
   router.openapi(bulkRoute, async (c) => {
     const ctx = serviceContext(c, deps.db, changeHooks);
     return c.json(await decideInBulk(ctx, workspaceOf(c), c.req.valid('json')), 200);

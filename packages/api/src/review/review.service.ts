@@ -7,11 +7,15 @@ import {
   decidePendingMatching,
   decidePendingSuggestion,
   findSuggestion,
+  hasNewerSuggestion,
+  lockSuggestion,
+  markPending,
   type SuggestionDetailRow,
   type SuggestionFilter,
 } from '../suggestions/suggestion.repository.ts';
 import type { SuggestionRow } from '../suggestions/suggestion.table.ts';
-import { assignCustomerTags } from '../tags/customer-tag.repository.ts';
+import { assignCustomerTags, closeHoldingGivenBy } from '../tags/customer-tag.repository.ts';
+import { removalChange } from '../tags/customer-tag.service.ts';
 import { findTagById } from '../tags/tag.repository.ts';
 import type { CustomerTagRow } from '../tags/customer-tag.table.ts';
 import type { WorkspaceRow } from '../workspaces/workspace.table.ts';
@@ -76,6 +80,59 @@ async function tagAssignedEvents(
       suggestionId: h.suggestion_id,
     },
   }));
+}
+
+/**
+ * Undoes the decision on a suggestion, in one transaction: it goes back to the queue as
+ * pending, and if its acceptance gave the customer the tag and they still hold it, that
+ * holding is closed (`tag.removed`). A tag the customer held before the accept stays.
+ * A pending suggestion has nothing to undo, a superseded one has left the queue, and one a
+ * newer suggestion of the same tag and source has followed would stand beside it: each 409.
+ */
+export async function reopenSuggestion(
+  ctx: ServiceContext,
+  workspace: WorkspaceRow,
+  id: string,
+): Promise<SuggestionDetailRow> {
+  return writeTransaction(ctx, async (trx, record) => {
+    const decided = await lockSuggestion(trx, workspace.id, id);
+    if (decided === undefined) throw ProblemError.notFound(`suggestion ${id}`);
+    if (decided.status === 'pending' || decided.status === 'superseded') {
+      throw new ProblemError(
+        'conflict',
+        `suggestion ${id} is ${decided.status}: there is no decision to undo`,
+      );
+    }
+    if (await hasNewerSuggestion(trx, decided)) {
+      throw new ProblemError(
+        'conflict',
+        `suggestion ${id} has been followed by a newer suggestion of the same tag from the same source; decide that one instead`,
+      );
+    }
+    await markPending(trx, id);
+    await record({
+      action: 'suggestion.reopened',
+      resource: 'suggestion',
+      resourceId: id,
+      workspaceId: workspace.id,
+      data: {
+        customerId: decided.customer_id,
+        tagId: decided.tag_id,
+        undone: decided.status,
+        decidedBy: decided.decided_by,
+        decidedAt: decided.decided_at?.toISOString() ?? null,
+      },
+    });
+    const closed = await closeHoldingGivenBy(trx, decided, {
+      removedBy: ctx.actor?.keyId ?? null,
+      reason: 'acceptance undone',
+    });
+    if (closed !== undefined) {
+      const slug = (await findTagById(trx, workspace.id, decided.tag_id))?.slug ?? decided.tag_id;
+      await record(removalChange(workspace, closed, slug));
+    }
+    return (await findSuggestion(trx, workspace.id, id))!;
+  });
 }
 
 /**

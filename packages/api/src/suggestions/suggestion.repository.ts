@@ -260,6 +260,45 @@ export async function decidePendingSuggestion(
   return row === undefined ? undefined : normalise(row);
 }
 
+/** The suggestion, locked until the transaction ends (a decision or undo waits for it). */
+export async function lockSuggestion(
+  db: Db,
+  workspaceId: string,
+  id: string,
+): Promise<SuggestionRow | undefined> {
+  const row = await db
+    .selectFrom('suggestions')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row === undefined ? undefined : normalise(row);
+}
+
+/** Whether a later suggestion of the same tag to the same customer, from the same source, exists. */
+export async function hasNewerSuggestion(db: Db, suggestion: SuggestionRow): Promise<boolean> {
+  const newer = await db
+    .selectFrom('suggestions')
+    .select('id')
+    .where('customer_id', '=', suggestion.customer_id)
+    .where('tag_id', '=', suggestion.tag_id)
+    .where('source', '=', suggestion.source)
+    .where('created_at', '>', suggestion.created_at)
+    .limit(1)
+    .executeTakeFirst();
+  return newer !== undefined;
+}
+
+/** Puts a suggestion back in the queue: pending, with no decision. */
+export async function markPending(db: Db, id: string): Promise<void> {
+  await db
+    .updateTable('suggestions')
+    .set({ status: 'pending', decided_by: null, decided_at: null, reason: null })
+    .where('id', '=', id)
+    .execute();
+}
+
 /** How many suggestions a filter selects. */
 export async function countSuggestions(
   db: Db,

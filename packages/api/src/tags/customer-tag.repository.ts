@@ -112,6 +112,27 @@ export async function closeHolding(
     .executeTakeFirst();
 }
 
+/** Closes the holding a suggestion's acceptance gave, if the customer still holds it. */
+export async function closeHoldingGivenBy(
+  db: Db,
+  suggestion: { readonly id: string; readonly customer_id: number; readonly tag_id: string },
+  removal: Removal,
+): Promise<CustomerTagRow | undefined> {
+  return db
+    .updateTable('customer_tags')
+    .set({
+      removed_at: sql<Date>`now()`,
+      removed_by: removal.removedBy,
+      removal_reason: removal.reason,
+    })
+    .where('customer_id', '=', suggestion.customer_id)
+    .where('tag_id', '=', suggestion.tag_id)
+    .where('suggestion_id', '=', suggestion.id)
+    .where('removed_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
 /**
  * Closes up to `limit` current holdings of a tag (lowest ids first) and returns them:
  * called until it returns none, it works through every holder a chunk at a time.

@@ -1,4 +1,4 @@
-import { writeTransaction, type ServiceContext } from '../audit/change-hooks.ts';
+import { writeTransaction, type RecordChange, type ServiceContext } from '../audit/change-hooks.ts';
 import { getCustomer } from '../customers/customer.service.ts';
 import type { Db } from '../db/database.ts';
 import { decodeCursor, toPage } from '../http/cursor.ts';
@@ -113,6 +113,34 @@ export async function assignTag(
   });
 }
 
+/** The record of a closed holding: `customer-tag.removed`, with its `tag.removed` event. */
+export function removalChange(
+  workspace: WorkspaceRow,
+  closed: CustomerTagRow,
+  slug: string,
+): Parameters<RecordChange>[0] {
+  const customerId = Number(closed.customer_id);
+  return {
+    action: 'customer-tag.removed',
+    resource: 'customer-tag',
+    resourceId: String(closed.id),
+    workspaceId: workspace.id,
+    data: { customerId, tag: slug, source: closed.source, reason: closed.removal_reason },
+    events: [
+      {
+        type: 'tag.removed',
+        customerId,
+        payload: {
+          tag: slug,
+          source: closed.source,
+          sourceVersion: closed.source_version,
+          reason: closed.removal_reason,
+        },
+      },
+    ],
+  };
+}
+
 /**
  * Takes a tag away from a customer: closes the holding (history keeps it) with who and why,
  * recorded as `customer-tag.removed` with a `tag.removed` event.
@@ -136,30 +164,7 @@ export async function removeTag(
     if (closed === undefined) {
       throw ProblemError.notFound(`a holding of tag "${slug}" by customer "${externalId}"`);
     }
-    await record({
-      action: 'customer-tag.removed',
-      resource: 'customer-tag',
-      resourceId: String(closed.id),
-      workspaceId: workspace.id,
-      data: {
-        customerId: customer.id,
-        tag: slug,
-        source: closed.source,
-        reason: closed.removal_reason,
-      },
-      events: [
-        {
-          type: 'tag.removed',
-          customerId: customer.id,
-          payload: {
-            tag: slug,
-            source: closed.source,
-            sourceVersion: closed.source_version,
-            reason: closed.removal_reason,
-          },
-        },
-      ],
-    });
+    await record(removalChange(workspace, closed, slug));
     return toHoldingView(closed, externalId, slug);
   });
 }
