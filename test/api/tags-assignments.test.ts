@@ -218,6 +218,8 @@ for (const kind of testDatabaseKinds()) {
       expect(page.items.find((i) => i.externalId === 'c3')).toMatchObject({
         source: 'manual',
         removedAt: expect.any(String) as unknown,
+        confidence: null,
+        assignedBy: { keyId: expect.any(String) as unknown, name: 'acme operator' },
       });
       await expectProblem(
         await t.request(`${ws}/tags/gold/holders?at=yesterday`, { key: operator }),

@@ -163,9 +163,10 @@ export async function closeHoldingsOfTag(
     .execute();
 }
 
-/** A holding with the customer's external id. */
+/** A holding with the customer's external id and the name of the key that gave it. */
 export interface HoldingRow extends CustomerTagRow {
   readonly external_id: string;
+  readonly assigned_by_name: string | null;
 }
 
 /**
@@ -181,8 +182,9 @@ export async function listHoldersAt(
   let query = db
     .selectFrom('customer_tags as ct')
     .innerJoin('customers as c', 'c.id', 'ct.customer_id')
+    .leftJoin('api_keys as k', 'k.id', 'ct.assigned_by')
     .selectAll('ct')
-    .select('c.external_id')
+    .select(['c.external_id', 'k.name as assigned_by_name'])
     .where('ct.tag_id', '=', tagId)
     .where('ct.assigned_at', '<=', at)
     .where((eb) => eb.or([eb('ct.removed_at', 'is', null), eb('ct.removed_at', '>', at)]))

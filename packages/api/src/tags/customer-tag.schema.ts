@@ -36,6 +36,12 @@ export const CustomerTagHoldingSchema = z
     tag: z.string().openapi({ description: 'The tag slug' }),
     source: z.enum(['cluster', 'churn', 'rule', 'manual']),
     sourceVersion: z.string().nullable(),
+    confidence: z.number().nullable().openapi({
+      description: "The accepted suggestion's confidence; null for a tag given by hand",
+    }),
+    suggestionId: z.string().nullable().openapi({
+      description: 'The suggestion whose acceptance gave it; null for a tag given by hand',
+    }),
     assignedBy: z.string().nullable().openapi({ description: 'API key id; null = the system' }),
     assignedAt: z.string(),
     assignmentReason: z.string().nullable(),
@@ -61,6 +67,13 @@ export const TagHolderSchema = z
       .openapi({ description: 'When the holding ended (after `at`); null while it lasts' }),
     source: z.enum(['cluster', 'churn', 'rule', 'manual']),
     sourceVersion: z.string().nullable(),
+    confidence: z.number().nullable().openapi({
+      description: "The accepted suggestion's confidence; null for a tag given by hand",
+    }),
+    assignedBy: z.object({ keyId: z.string(), name: z.string() }).nullable().openapi({
+      description: 'The API key that accepted or gave it; null = the system (auto-accept, rules)',
+    }),
+    assignmentReason: z.string().nullable(),
   })
   .openapi('TagHolder');
 

@@ -33,6 +33,8 @@ export function toHoldingView(
     tag: slug,
     source: row.source,
     sourceVersion: row.source_version,
+    confidence: row.confidence,
+    suggestionId: row.suggestion_id,
     assignedBy: row.assigned_by,
     assignedAt: row.assigned_at.toISOString(),
     assignmentReason: row.assignment_reason,
@@ -176,6 +178,12 @@ function toHolderView(row: HoldingRow) {
     removedAt: row.removed_at?.toISOString() ?? null,
     source: row.source,
     sourceVersion: row.source_version,
+    confidence: row.confidence,
+    assignedBy:
+      row.assigned_by === null
+        ? null
+        : { keyId: row.assigned_by, name: row.assigned_by_name ?? '' },
+    assignmentReason: row.assignment_reason,
   };
 }
 

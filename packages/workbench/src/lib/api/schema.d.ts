@@ -9934,6 +9934,10 @@ export interface components {
       /** @enum {string} */
       source: 'cluster' | 'churn' | 'rule' | 'manual';
       sourceVersion: string | null;
+      /** @description The accepted suggestion's confidence; null for a tag given by hand */
+      confidence: number | null;
+      /** @description The suggestion whose acceptance gave it; null for a tag given by hand */
+      suggestionId: string | null;
       /** @description API key id; null = the system */
       assignedBy: string | null;
       assignedAt: string;
@@ -9970,6 +9974,14 @@ export interface components {
       /** @enum {string} */
       source: 'cluster' | 'churn' | 'rule' | 'manual';
       sourceVersion: string | null;
+      /** @description The accepted suggestion's confidence; null for a tag given by hand */
+      confidence: number | null;
+      /** @description The API key that accepted or gave it; null = the system (auto-accept, rules) */
+      assignedBy: {
+        keyId: string;
+        name: string;
+      } | null;
+      assignmentReason: string | null;
     };
     ClusterRunParams: {
       /** @description Behavioural features and/or numeric attributes to cluster on */

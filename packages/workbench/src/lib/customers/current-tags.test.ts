@@ -14,6 +14,8 @@ function holding(tag: string, patch: Partial<CustomerTagHolding> = {}): Customer
     tag,
     source: 'cluster',
     sourceVersion: RUN,
+    confidence: null,
+    suggestionId: null,
     assignedBy: 'key-1',
     assignedAt: '2026-11-24T13:05:00.000Z',
     assignmentReason: null,

@@ -32,6 +32,8 @@ function holding(patch: Partial<CustomerTagHolding> = {}): CustomerTagHolding {
     tag: 'steady-buyers',
     source: 'cluster',
     sourceVersion: RUN,
+    confidence: null,
+    suggestionId: null,
     assignedBy: 'key-1',
     assignedAt: DECIDED,
     assignmentReason: null,
