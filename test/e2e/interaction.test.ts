@@ -1,7 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatDateTime } from '../../packages/workbench/src/lib/format.ts';
-import { launchBrowser, screenshot, recordOpenApiViolations } from './support/browser.ts';
+import {
+  launchBrowser,
+  openCheckedPage,
+  recordOpenApiViolations,
+  screenshot,
+  signedInContext,
+} from './support/browser.ts';
 import { seedWorkspace } from './support/seed.ts';
 import { startE2eServer, waitForJob, type E2eServer } from './support/server.ts';
 
@@ -51,14 +57,8 @@ describe('keyboard, save state and not-found pages in Chromium', () => {
       await server.api('POST', `${base}/suggestions/generate`, { sources: ['cluster', 'rule'] }),
     );
     browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(30_000);
-    answers = recordOpenApiViolations(context);
-    await context.addInitScript((key) => {
-      (
-        globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
-      ).localStorage.setItem('tagwise.apiKey', key);
-    }, server.key);
+    // Signed in as the admin, as the key form would leave it.
+    ({ context, answers } = await signedInContext(browser, server.key));
   }, FLOW_TIMEOUT);
 
   afterEach(async () => {
@@ -70,14 +70,7 @@ describe('keyboard, save state and not-found pages in Chromium', () => {
     await server?.close();
   });
 
-  async function openPage(url: string): Promise<Page> {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    await page.goto(url);
-    return page;
-  }
+  const openPage = (url: string): Promise<Page> => openCheckedPage(context, url);
 
   /** The accessible name of the focused element (`BODY` when nothing has the focus). */
   function focused(page: Page): Promise<string> {

@@ -1,6 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, recordOpenApiViolations, screenshot } from './support/browser.ts';
+import {
+  launchBrowser,
+  openCheckedPage,
+  recordOpenApiViolations,
+  screenshot,
+  signedInContext,
+} from './support/browser.ts';
 import { seedWorkspace } from './support/seed.ts';
 import { startE2eServer, waitForJob, type E2eServer } from './support/server.ts';
 import { tagSeededWorkspace, type TaggedWorkspace } from './support/tagging.ts';
@@ -155,15 +161,11 @@ describe('workbench at phone width in Chromium', () => {
       ],
     });
     browser = await launchBrowser();
-    context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1 });
-    context.setDefaultTimeout(30_000);
-    answers = recordOpenApiViolations(context);
     // Signed in as the admin, as the key form would leave it.
-    await context.addInitScript((key) => {
-      (
-        globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
-      ).localStorage.setItem('tagwise.apiKey', key);
-    }, server.key);
+    ({ context, answers } = await signedInContext(browser, server.key, {
+      viewport: PHONE,
+      deviceScaleFactor: 1,
+    }));
   }, FLOW_TIMEOUT);
 
   afterEach(async () => {
@@ -175,14 +177,8 @@ describe('workbench at phone width in Chromium', () => {
     await server?.close();
   });
 
-  async function openPage(path: string): Promise<Page> {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    await page.goto(`${server.url}${path}`);
-    return page;
-  }
+  const openPage = (path: string): Promise<Page> =>
+    openCheckedPage(context, `${server.url}${path}`);
 
   it(
     'fits the workspace list and the workspace page, header included, to the screen',
@@ -329,14 +325,10 @@ describe('workbench at phone width in Chromium', () => {
   it(
     'keeps the desktop layout at 1280 px: charts at the size they ask for, the review queue a table',
     async () => {
-      const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      desktop.setDefaultTimeout(30_000);
-      const desktopAnswers = recordOpenApiViolations(desktop);
-      await desktop.addInitScript((key) => {
-        (
-          globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
-        ).localStorage.setItem('tagwise.apiKey', key);
-      }, server.key);
+      const { context: desktop, answers: desktopAnswers } = await signedInContext(
+        browser,
+        server.key,
+      );
       try {
         const page = await desktop.newPage();
         await page.goto(`${server.url}${notebookUrl}`);

@@ -1,7 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, recordOpenApiViolations } from './support/browser.ts';
+import {
+  launchBrowser,
+  openCheckedPage,
+  recordOpenApiViolations,
+  screenshot,
+  signedInContext,
+} from './support/browser.ts';
 import { seedWorkspace } from './support/seed.ts';
 import { startE2eServer, waitForJob, type E2eServer } from './support/server.ts';
 import { tagSeededWorkspace, type TaggedWorkspace } from './support/tagging.ts';
@@ -26,18 +32,11 @@ describe('segments, reports and tag history in Chromium', () => {
     await seedWorkspace(server, WORKSPACE);
     tagged = await tagSeededWorkspace(server, WORKSPACE);
     browser = await launchBrowser();
-    context = await browser.newContext({
+    // Signed in as the admin, as the key form would leave it.
+    ({ context, answers } = await signedInContext(browser, server.key, {
       viewport: { width: 1280, height: 900 },
       acceptDownloads: true,
-    });
-    context.setDefaultTimeout(30_000);
-    answers = recordOpenApiViolations(context);
-    // Signed in as the admin, as the key form would leave it.
-    await context.addInitScript((key) => {
-      (
-        globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
-      ).localStorage.setItem('tagwise.apiKey', key);
-    }, server.key);
+    }));
   }, FLOW_TIMEOUT);
 
   afterEach(async () => {
@@ -253,11 +252,10 @@ describe('segments, reports and tag history in Chromium', () => {
         pendingSuggestions: number;
       }>('GET', tagPath);
 
-      const page = await context.newPage();
-      page.on('pageerror', (error) => {
-        throw error;
-      });
-      await page.goto(`${server.url}/w/${WORKSPACE}/tags/${tagged.clusterTag}`);
+      const page = await openCheckedPage(
+        context,
+        `${server.url}/w/${WORKSPACE}/tags/${tagged.clusterTag}`,
+      );
       // The facts at the top: who holds the tag and how many of its suggestions wait.
       const fact = (term: string) =>
         page.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');

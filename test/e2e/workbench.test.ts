@@ -1,7 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber, formatValue } from '../../packages/workbench/src/lib/format.ts';
-import { launchBrowser, screenshot, recordOpenApiViolations } from './support/browser.ts';
+import {
+  launchBrowser,
+  openCheckedPage,
+  recordOpenApiViolations,
+  screenshot,
+} from './support/browser.ts';
 import { seedWorkspace } from './support/seed.ts';
 import { startE2eServer, type E2eServer } from './support/server.ts';
 
@@ -51,14 +56,7 @@ describe('workbench in Chromium', () => {
     await page.close();
   }
 
-  async function openPage(url: string): Promise<Page> {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    await page.goto(url);
-    return page;
-  }
+  const openPage = (url: string): Promise<Page> => openCheckedPage(context, url);
 
   /** The little of the browser's globals the recorder below uses (no DOM lib in this tsconfig). */
   interface BrowserGlobals {

@@ -4,6 +4,7 @@ import {
   chromium,
   type Browser,
   type BrowserContext,
+  type BrowserContextOptions,
   type Locator,
   type Page,
 } from 'playwright-core';
@@ -78,4 +79,35 @@ export function recordOpenApiViolations(context: BrowserContext): {
       return found.splice(0);
     },
   };
+}
+
+/**
+ * A browser context signed in with `key` as the key form leaves it (in local storage), whose
+ * every API answer is checked against the OpenAPI document (`answers.violations()`).
+ * Desktop-sized unless `options` say otherwise.
+ */
+export async function signedInContext(
+  browser: Browser,
+  key: string,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; answers: ReturnType<typeof recordOpenApiViolations> }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  context.setDefaultTimeout(30_000);
+  const answers = recordOpenApiViolations(context);
+  await context.addInitScript((stored) => {
+    (
+      globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
+    ).localStorage.setItem('tagwise.apiKey', stored);
+  }, key);
+  return { context, answers };
+}
+
+/** A new page of `context` at `url`; an error the page does not catch fails the test. */
+export async function openCheckedPage(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  await page.goto(url);
+  return page;
 }
