@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { latestResultsCells } from '../../packages/workbench/src/lib/notebook/latest-results.ts';
-import { UNDO_REASON } from '../../packages/workbench/src/lib/review/undo-accept.ts';
+import { formatPercent } from '../../packages/workbench/src/lib/format.ts';
 import { launchBrowser, recordOpenApiViolations, screenshot } from './support/browser.ts';
 import { AS_OF, seedWorkspace } from './support/seed.ts';
 import { startE2eServer, waitForJob, type E2eServer } from './support/server.ts';
@@ -14,6 +14,8 @@ const PHONE = { width: 390, height: 844 };
 const NEWSLETTER_HOLDERS = 30;
 /** A customer with purchases but no `seats` attribute: a run on seats leaves it out. */
 const NO_SEATS = 'no-seats';
+/** The name of the server's admin key, which makes every change made through `server.api`. */
+const BOOTSTRAP_KEY_NAME = 'bootstrap admin (TAGWISE_BOOTSTRAP_KEY)';
 
 interface SuggestionJson {
   id: string;
@@ -22,11 +24,15 @@ interface SuggestionJson {
   tagDisplayName: string;
   status: string;
 }
+interface AcceptableJson extends SuggestionJson {
+  sourceVersion: string;
+  confidence: number;
+  explanation: { text: string };
+}
 interface HoldingJson {
   tag: string;
   source: string;
   removedAt: string | null;
-  removalReason: string | null;
 }
 interface RunSummaryJson {
   id: string;
@@ -245,12 +251,22 @@ describe('tag holders, undo in review, keyboard reach and left-out customers in 
         .getByText(`${NEWSLETTER_HOLDERS} customers hold this tag; the first 25 are listed.`)
         .waitFor();
       expect(await rows.count()).toBe(25);
-      // Each row: the customer linked to their page, the source in words, the date for people.
+      // Each row: the customer linked to their page, the source in words, no confidence for a
+      // tag given by hand, the key that gave it, the date for people.
+      expect(await section.locator('thead th').allInnerTexts()).toEqual([
+        'Customer',
+        'Source',
+        'Confidence',
+        'Given by',
+        'Holds it since',
+      ]);
       const first = rows.nth(0);
       const link = first.getByRole('link', { name: 'c001' });
       expect(await link.getAttribute('href')).toBe(`/w/${WORKSPACE}/customers/c001`);
       expect(await first.locator('td').nth(1).textContent()).toBe('given by hand');
-      expect(await first.locator('td').nth(2).innerText()).toMatch(
+      expect(await first.locator('td').nth(2).innerText()).toBe('–');
+      expect(await first.locator('td').nth(3).innerText()).toBe(BOOTSTRAP_KEY_NAME);
+      expect(await first.locator('td').nth(4).innerText()).toMatch(
         /^\d{1,2} \w{3,4} \d{4}, \d{2}:\d{2}$/,
       );
       await screenshot(page, 'holders-01-first-page-1280', { fullPage: true });
@@ -273,9 +289,10 @@ describe('tag holders, undo in review, keyboard reach and left-out customers in 
       expect(await newsletterRow.textContent()).toContain('given by hand');
       expect(await newsletterRow.textContent()).toContain('signed up');
 
-      // A holding from an accepted suggestion names the run that suggested it.
+      // A holding from an accepted suggestion names the run that suggested it, the
+      // suggestion's confidence and the key that accepted it.
       const [suggestion] = (
-        await server.api<{ items: (SuggestionJson & { sourceVersion: string })[] }>(
+        await server.api<{ items: AcceptableJson[] }>(
           'GET',
           `${base}/suggestions?status=pending&source=cluster&limit=1`,
         )
@@ -287,6 +304,22 @@ describe('tag holders, undo in review, keyboard reach and left-out customers in 
       expect(await row.locator('td').nth(1).textContent()).toBe(
         `clustering run ${suggestion!.sourceVersion.slice(0, 8)}`,
       );
+      expect(await row.locator('td').nth(2).innerText()).toBe(
+        formatPercent(suggestion!.confidence),
+      );
+      expect(await row.locator('td').nth(3).innerText()).toBe(BOOTSTRAP_KEY_NAME);
+      await screenshot(page, 'holders-02-accepted-1280', section);
+      // The customer's page gives that tag the same confidence, and the suggestion's reason.
+      await row.getByRole('link', { name: suggestion!.customer }).click();
+      const acceptedRow = page
+        .getByRole('region', { name: 'Tags' })
+        .getByRole('row')
+        .filter({ has: page.getByRole('link', { name: suggestion!.tagDisplayName }) });
+      await acceptedRow.waitFor();
+      const acceptedText = await acceptedRow.innerText();
+      expect(acceptedText).toContain(formatPercent(suggestion!.confidence));
+      expect(acceptedText).toContain('accepted');
+      expect(acceptedText).toContain(suggestion!.explanation.text);
 
       // A tag nobody holds says so, with how customers get it.
       await page.goto(`${server.url}/w/${WORKSPACE}/tags/gift-buyers`);
@@ -304,7 +337,7 @@ describe('tag holders, undo in review, keyboard reach and left-out customers in 
       expect(await scrollWidth(small)).toEqual({ viewport: PHONE.width, scrollWidth: PHONE.width });
       await screenshot(
         small,
-        'holders-02-phone-390',
+        'holders-03-phone-390',
         small.locator('section', {
           has: small.getByRole('heading', { name: 'Holders', level: 2 }),
         }),
@@ -315,7 +348,7 @@ describe('tag holders, undo in review, keyboard reach and left-out customers in 
   );
 
   it(
-    'undoes an accept from the review queue by button and by the u key, leaves a tag held before alone, and offers no undo for a rejection',
+    'undoes an accept or a rejection from the review queue by button, u key and Tab: the suggestion is pending and back in its place, an accept’s tag is taken back and a tag held before stays',
     async () => {
       const page = await openPage(wide, reviewNotebook);
       const cell = page.locator('[data-cell-type="review"]');
@@ -327,44 +360,50 @@ describe('tag holders, undo in review, keyboard reach and left-out customers in 
         `${base}/suggestions?status=pending&limit=1000`,
       );
       const byId = new Map(pending.items.map((s) => [s.id, s]));
-      const rowSuggestion = async (index: number) =>
-        byId.get((await rows.nth(index).getAttribute('data-suggestion')) ?? '')!;
+      const rowIds = () =>
+        rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-suggestion')));
+      const selectedSuggestion = async () =>
+        byId.get(
+          (await queue.locator('tr[aria-selected="true"]').getAttribute('data-suggestion')) ?? '',
+        )!;
       const notice = cell.locator('.decided');
       const undoButton = notice.getByRole('button', { name: 'Undo' });
+      const backInQueue = (s: SuggestionJson) =>
+        `Undone: the suggestion “${s.tagDisplayName}” for customer ${s.customer} is back in the queue`;
 
-      // Accept with the mouse, then Undo: the customer no longer holds the tag.
-      const first = await rowSuggestion(0);
+      // Accept with the mouse, then Undo: the customer no longer holds the tag, the suggestion
+      // is pending again and back at the top of the queue, selected.
+      const order = await rowIds();
+      const first = byId.get(order[0]!)!;
       expect(await heldTags(first.customer)).not.toContain(first.tag);
       await rows.nth(0).getByRole('button', { name: 'Accept' }).click();
       await notice
         .getByText(`Accepted “${first.tagDisplayName}” for customer ${first.customer}.`)
         .waitFor();
       expect(await heldTags(first.customer)).toContain(first.tag);
+      expect(await suggestionStatus(first.id)).toBe('accepted');
+      expect((await rowIds())[0]).toBe(order[1]);
       expect(await undoButton.getAttribute('aria-keyshortcuts')).toBe('u');
       await screenshot(page, 'undo-01-accepted-1280', cell);
       await undoButton.click();
-      await notice
-        .getByText(`Undone: customer ${first.customer} no longer holds “${first.tagDisplayName}”.`)
-        .waitFor();
+      await notice.getByText(`${backInQueue(first)}; the tag was taken back.`).waitFor();
       expect(await heldTags(first.customer)).not.toContain(first.tag);
-      // The suggestion stays accepted (it cannot be reopened), and the notice says so.
-      expect(await suggestionStatus(first.id)).toBe('accepted');
-      expect(await notice.textContent()).toContain('stays accepted');
+      expect(await suggestionStatus(first.id)).toBe('pending');
       expect(await undoButton.count()).toBe(0);
-      const history = await server.api<{ items: HoldingJson[] }>(
-        'GET',
-        `${base}/customers/${first.customer}/tags`,
-      );
-      expect(history.items.find((h) => h.tag === first.tag)?.removalReason).toBe(UNDO_REASON);
+      expect(await rowIds()).toEqual(order);
+      expect((await selectedSuggestion()).id).toBe(first.id);
       await screenshot(page, 'undo-02-undone-1280', cell);
       // The queue has the focus again.
       expect(await focused(page)).toBe('TABLE Pending suggestions');
-      // The customer's page no longer lists the tag either.
+      // The customer's page no longer lists the tag, and offers the suggestion again.
       const customerPage = await openPage(wide, `/w/${WORKSPACE}/customers/${first.customer}`);
       await customerPage
         .getByRole('heading', { name: `Customer ${first.customer}`, level: 1 })
         .waitFor();
-      await customerPage.getByRole('region', { name: 'Tags' }).getByRole('row').first().waitFor();
+      await customerPage
+        .getByRole('region', { name: 'Open suggestions' })
+        .getByRole('button', { name: `Accept ${first.tagDisplayName}` })
+        .waitFor();
       expect(
         await customerPage
           .getByRole('region', { name: 'Tags' })
@@ -373,19 +412,25 @@ describe('tag holders, undo in review, keyboard reach and left-out customers in 
       ).toBe(0);
       await customerPage.close();
 
-      // By the keys: a accepts, u undoes.
-      const second = await rowSuggestion(0);
+      // By the keys: j moves to the second row, a accepts it, u undoes; it is back in its place.
+      await page.keyboard.press('j');
+      const second = await selectedSuggestion();
+      expect(second.id).toBe(order[1]);
       await page.keyboard.press('a');
       await notice
         .getByText(`Accepted “${second.tagDisplayName}” for customer ${second.customer}.`)
         .waitFor();
       expect(await heldTags(second.customer)).toContain(second.tag);
       await page.keyboard.press('u');
-      await notice.getByText(`Undone: customer ${second.customer}`).waitFor();
+      await notice.getByText(`${backInQueue(second)}; the tag was taken back.`).waitFor();
       expect(await heldTags(second.customer)).not.toContain(second.tag);
+      expect(await suggestionStatus(second.id)).toBe('pending');
+      expect(await rowIds()).toEqual(order);
+      expect((await selectedSuggestion()).id).toBe(second.id);
 
       // The Undo button is reachable with Tab as well: back from the queue, then Enter.
-      const third = await rowSuggestion(0);
+      await page.keyboard.press('j');
+      const third = await selectedSuggestion();
       await page.keyboard.press('a');
       await notice.getByText(`Accepted “${third.tagDisplayName}”`).waitFor();
       let presses = 0;
@@ -395,35 +440,72 @@ describe('tag holders, undo in review, keyboard reach and left-out customers in 
       }
       expect(await focused(page)).toBe('BUTTON Undo');
       await page.keyboard.press('Enter');
-      await notice.getByText(`Undone: customer ${third.customer}`).waitFor();
+      await notice.getByText(`${backInQueue(third)}; the tag was taken back.`).waitFor();
       expect(await heldTags(third.customer)).not.toContain(third.tag);
+      expect(await suggestionStatus(third.id)).toBe('pending');
 
-      // A customer given the tag by hand before the accept keeps it: nothing is undone.
-      const fourth = await rowSuggestion(0);
+      // A customer given the tag by hand before the accept keeps it; the suggestion is pending.
+      await queue.focus();
+      await page.keyboard.press('j');
+      const fourth = await selectedSuggestion();
       await server.api('POST', `${base}/customers/${fourth.customer}/tags`, {
         tag: fourth.tag,
         reason: 'given at the counter',
       });
-      await queue.focus();
       await page.keyboard.press('a');
       await notice.getByText(`Accepted “${fourth.tagDisplayName}”`).waitFor();
       await page.keyboard.press('u');
-      await notice.getByText(`Nothing undone: customer ${fourth.customer} held`).waitFor();
+      await notice
+        .getByText(`${backInQueue(fourth)}; the customer keeps the tag they held before.`)
+        .waitFor();
       expect(await heldTags(fourth.customer)).toContain(fourth.tag);
+      expect(await suggestionStatus(fourth.id)).toBe('pending');
+      await screenshot(page, 'undo-03-kept-1280', cell);
+      const keptPage = await openPage(wide, `/w/${WORKSPACE}/customers/${fourth.customer}`);
+      const keptRow = keptPage
+        .getByRole('region', { name: 'Tags' })
+        .getByRole('row')
+        .filter({ has: keptPage.getByRole('link', { name: fourth.tag, exact: true }) });
+      await keptRow.waitFor();
+      expect(await keptRow.textContent()).toContain('given by hand');
+      expect(await keptRow.textContent()).toContain('given at the counter');
+      await keptPage.close();
 
-      // A rejection is final: the notice says so and offers no undo; u changes nothing.
-      const fifth = await rowSuggestion(0);
+      // A rejection is undone too: pending again, the customer's tags untouched.
       await queue.focus();
+      await page.keyboard.press('j');
+      const fifth = await selectedSuggestion();
+      const fifthTags = await heldTags(fifth.customer);
       await page.keyboard.press('r');
       await notice
         .getByText(`Rejected “${fifth.tagDisplayName}” for customer ${fifth.customer}.`)
         .waitFor();
-      expect(await notice.textContent()).toContain('cannot be undone');
-      expect(await undoButton.count()).toBe(0);
-      await page.keyboard.press('u');
       expect(await suggestionStatus(fifth.id)).toBe('rejected');
-      await cell.getByText('u undoes the last accept').waitFor();
-      await screenshot(page, 'undo-03-rejected-1280', cell);
+      expect(await undoButton.count()).toBe(1);
+      await screenshot(page, 'undo-04-rejected-1280', cell);
+      await page.keyboard.press('u');
+      await notice.getByText(`${backInQueue(fifth)}.`, { exact: true }).waitFor();
+      expect(await suggestionStatus(fifth.id)).toBe('pending');
+      expect(await heldTags(fifth.customer)).toEqual(fifthTags);
+      expect(await rowIds()).toEqual(order);
+      await cell.getByText('u undoes the last decision').waitFor();
+
+      // Undone elsewhere first: the API's reason is shown and Undo is no longer offered.
+      await page.keyboard.press('j');
+      const sixth = await selectedSuggestion();
+      await page.keyboard.press('a');
+      await notice.getByText(`Accepted “${sixth.tagDisplayName}”`).waitFor();
+      await server.api('POST', `${base}/suggestions/${sixth.id}/reopen`);
+      await page.keyboard.press('u');
+      await notice
+        .getByRole('alert')
+        .getByText(
+          `Could not undo: the suggestion “${sixth.tagDisplayName}” for customer ${sixth.customer} is pending: there is no decision to undo`,
+        )
+        .waitFor();
+      expect(await undoButton.count()).toBe(0);
+      expect(await suggestionStatus(sixth.id)).toBe('pending');
+      await screenshot(page, 'undo-05-refused-1280', cell);
       await page.locator('[data-save-state="saved"]').waitFor();
       await page.close();
 
@@ -434,7 +516,7 @@ describe('tag holders, undo in review, keyboard reach and left-out customers in 
         .getByRole('grid', { name: 'Pending suggestions' })
         .locator('tbody tr');
       await expect.poll(() => smallRows.count()).toBeGreaterThan(1);
-      const sixth = byId.get((await smallRows.nth(0).getAttribute('data-suggestion')) ?? '')!;
+      const seventh = byId.get((await smallRows.nth(0).getAttribute('data-suggestion')) ?? '')!;
       await smallRows.nth(0).getByRole('button', { name: 'Accept' }).click();
       const smallUndo = smallCell.locator('.decided').getByRole('button', { name: 'Undo' });
       await smallUndo.waitFor();
@@ -442,10 +524,12 @@ describe('tag holders, undo in review, keyboard reach and left-out customers in 
       expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
       expect(await scrollWidth(small)).toEqual({ viewport: PHONE.width, scrollWidth: PHONE.width });
       await smallUndo.scrollIntoViewIfNeeded();
-      await screenshot(small, 'undo-04-phone-390');
+      await screenshot(small, 'undo-06-phone-390');
       await smallUndo.click();
-      await smallCell.getByText(`Undone: customer ${sixth.customer}`).waitFor();
-      expect(await heldTags(sixth.customer)).not.toContain(sixth.tag);
+      await smallCell.getByText(`${backInQueue(seventh)}; the tag was taken back.`).waitFor();
+      expect(await heldTags(seventh.customer)).not.toContain(seventh.tag);
+      expect(await suggestionStatus(seventh.id)).toBe('pending');
+      expect(await scrollWidth(small)).toEqual({ viewport: PHONE.width, scrollWidth: PHONE.width });
       await small.close();
     },
     FLOW_TIMEOUT,

@@ -14,8 +14,8 @@ function holding(tag: string, patch: Partial<CustomerTagHolding> = {}): Customer
     tag,
     source: 'cluster',
     sourceVersion: RUN,
-    confidence: null,
-    suggestionId: null,
+    confidence: 0.8,
+    suggestionId: `s-${tag}`,
     assignedBy: 'key-1',
     assignedAt: '2026-11-24T13:05:00.000Z',
     assignmentReason: null,
@@ -46,19 +46,27 @@ function suggestion(tag: string, patch: Partial<Suggestion> = {}): Suggestion {
 }
 
 describe("a customer's current tags", () => {
-  it('lists open holdings with the accepted suggestion that gave each', () => {
+  it('lists open holdings, each with the suggestion the holding names', () => {
     const steady = suggestion('steady');
+    const byHand = holding('vip', {
+      source: 'manual',
+      sourceVersion: null,
+      confidence: null,
+      suggestionId: null,
+    });
     const tags = currentTags(
-      [holding('steady'), holding('vip', { source: 'manual', sourceVersion: null })],
-      [suggestion('steady', { status: 'pending', id: 'older' }), steady, suggestion('vip')],
+      [holding('steady'), byHand],
+      // Another suggestion of the same tag, source and version is not the one that gave it.
+      [suggestion('steady', { id: 'older', status: 'rejected' }), steady, suggestion('vip')],
     );
-    expect(tags).toEqual([
-      { holding: holding('steady'), suggestion: steady },
-      { holding: holding('vip', { source: 'manual', sourceVersion: null }) },
-    ]);
+    expect(tags).toEqual([{ holding: holding('steady'), suggestion: steady }, { holding: byHand }]);
   });
 
-  it('leaves out a tag taken away, though its suggestion stays accepted', () => {
+  it('keeps a holding whose suggestion is not among those read', () => {
+    expect(currentTags([holding('steady')], [])).toEqual([{ holding: holding('steady') }]);
+  });
+
+  it('leaves out a tag taken away', () => {
     expect(
       currentTags(
         [holding('steady', { removedAt: '2026-11-24T13:06:00.000Z' })],

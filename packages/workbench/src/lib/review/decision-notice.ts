@@ -1,5 +1,5 @@
 import type { components } from '../api/client.ts';
-import type { UndoOutcome } from './undo-accept.ts';
+import type { UndoOutcome } from './undo-decision.ts';
 
 type Suggestion = components['schemas']['Suggestion'];
 
@@ -7,14 +7,14 @@ type Suggestion = components['schemas']['Suggestion'];
 export interface DecisionNotice {
   readonly suggestion: Suggestion;
   readonly text: string;
-  /** Only an accept can be undone (by taking the tag back); a rejection is final. */
+  /** A decision can be undone (the suggestion goes back to the queue); an undo cannot. */
   readonly undoable: boolean;
 }
 
 const tagOf = (s: Suggestion) => `“${s.tagDisplayName}”`;
 
 /**
- * The notice after one decision in the queue.
+ * The notice after one decision in the queue: accepts and rejections alike can be undone.
  *
  * @example decisionNotice('accept', s).text // 'Accepted “Steady buyers” for customer c001.'
  */
@@ -22,41 +22,31 @@ export function decisionNotice(
   decision: 'accept' | 'reject',
   suggestion: Suggestion,
 ): DecisionNotice {
-  return decision === 'accept'
-    ? {
-        suggestion,
-        text: `Accepted ${tagOf(suggestion)} for customer ${suggestion.customer}.`,
-        undoable: true,
-      }
-    : {
-        suggestion,
-        text: `Rejected ${tagOf(suggestion)} for customer ${suggestion.customer}. A rejection cannot be undone: a decided suggestion cannot be reopened.`,
-        undoable: false,
-      };
+  const verb = decision === 'accept' ? 'Accepted' : 'Rejected';
+  return {
+    suggestion,
+    text: `${verb} ${tagOf(suggestion)} for customer ${suggestion.customer}.`,
+    undoable: true,
+  };
 }
 
-/** The notice after undoing an accept: what happened to the customer's tag. */
+const TAG_OUTCOME: Record<UndoOutcome, string> = {
+  'tag-taken-back': '; the tag was taken back',
+  'tag-kept': '; the customer keeps the tag they held before',
+  reopened: '',
+};
+
+/**
+ * The notice after undoing a decision: the suggestion is back in the queue, and what
+ * happened to the customer's tag.
+ *
+ * @example undoNotice('tag-taken-back', s).text
+ * // 'Undone: the suggestion “Steady buyers” for customer c001 is back in the queue; the tag was taken back.'
+ */
 export function undoNotice(outcome: UndoOutcome, suggestion: Suggestion): DecisionNotice {
-  const who = `customer ${suggestion.customer}`;
-  const tag = tagOf(suggestion);
-  switch (outcome.kind) {
-    case 'removed':
-      return {
-        suggestion,
-        text: `Undone: ${who} no longer holds ${tag}. The suggestion stays accepted in the history (a decided suggestion cannot be reopened), so it does not come back to the queue.`,
-        undoable: false,
-      };
-    case 'held-otherwise':
-      return {
-        suggestion,
-        text: `Nothing undone: ${who} held ${tag} before this accept, or was given it again since, so the tag stays.`,
-        undoable: false,
-      };
-    default:
-      return {
-        suggestion,
-        text: `Nothing to undo: ${who} no longer holds ${tag}; it was removed meanwhile.`,
-        undoable: false,
-      };
-  }
+  return {
+    suggestion,
+    text: `Undone: the suggestion ${tagOf(suggestion)} for customer ${suggestion.customer} is back in the queue${TAG_OUTCOME[outcome]}.`,
+    undoable: false,
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeHoldingSource, holdersSummary } from './holders.ts';
+import { describeGivenBy, describeHoldingSource, holdersSummary } from './holders.ts';
 
 describe('tag holders', () => {
   it('names where a holding came from, with the version shortened', () => {
@@ -9,6 +9,11 @@ describe('tag holders', () => {
     expect(describeHoldingSource('rule', 'default-2')).toBe('rule table default-');
     expect(describeHoldingSource('manual', null)).toBe('given by hand');
     expect(describeHoldingSource('cluster', null)).toBe('clustering run');
+  });
+
+  it('names the key that gave the tag, or says the system gave it', () => {
+    expect(describeGivenBy({ keyId: 'k1', name: 'Ops team' })).toBe('Ops team');
+    expect(describeGivenBy(null)).toBe('automatically');
   });
 
   it('says how many hold the tag and how many are listed', () => {

@@ -25,6 +25,17 @@ export function describeHoldingSource(source: HoldingSource, sourceVersion: stri
 }
 
 /**
+ * Who gave a holder the tag: the name of the API key that accepted the suggestion or gave
+ * it by hand, or `automatically` when the system did (auto-accept, rules).
+ *
+ * @example describeGivenBy({ keyId: 'k1', name: 'Ops team' }) // 'Ops team'
+ * @example describeGivenBy(null) // 'automatically'
+ */
+export function describeGivenBy(assignedBy: TagHolder['assignedBy']): string {
+  return assignedBy === null ? 'automatically' : assignedBy.name;
+}
+
+/**
  * The line above the holders table: how many hold the tag and how many of them are listed.
  * `total` is the tag's count of holders when the page opened; once every page is read
  * (`complete`) the list itself is the answer, even if holders came or went since.
