@@ -2,7 +2,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { latestResultsCells } from '../../packages/workbench/src/lib/notebook/latest-results.ts';
 import { formatPercent } from '../../packages/workbench/src/lib/format.ts';
-import { launchBrowser, recordOpenApiViolations, screenshot } from './support/browser.ts';
+import {
+  launchBrowser,
+  openCheckedPage,
+  recordOpenApiViolations,
+  screenshot,
+  signedInContext,
+} from './support/browser.ts';
 import { AS_OF, seedWorkspace } from './support/seed.ts';
 import { startE2eServer, waitForJob, type E2eServer } from './support/server.ts';
 
@@ -163,18 +169,14 @@ describe('tag holders, undo in review, keyboard reach and left-out customers in 
     seatsNotebook = await notebookFor(seats.result?.runId as string, 'Seats and frequency');
 
     browser = await launchBrowser();
-    wide = await browser.newContext({ viewport: WIDE });
-    phone = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1 });
-    answers = [];
-    for (const context of [wide, phone]) {
-      context.setDefaultTimeout(30_000);
-      answers.push(recordOpenApiViolations(context));
-      await context.addInitScript((key) => {
-        (
-          globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
-        ).localStorage.setItem('tagwise.apiKey', key);
-      }, server.key);
-    }
+    const signedInWide = await signedInContext(browser, server.key, { viewport: WIDE });
+    const signedInPhone = await signedInContext(browser, server.key, {
+      viewport: PHONE,
+      deviceScaleFactor: 1,
+    });
+    wide = signedInWide.context;
+    phone = signedInPhone.context;
+    answers = [signedInWide.answers, signedInPhone.answers];
   }, FLOW_TIMEOUT);
 
   afterEach(async () => {
@@ -186,14 +188,8 @@ describe('tag holders, undo in review, keyboard reach and left-out customers in 
     await server?.close();
   });
 
-  async function openPage(context: BrowserContext, path: string): Promise<Page> {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    await page.goto(`${server.url}${path}`);
-    return page;
-  }
+  const openPage = (context: BrowserContext, path: string): Promise<Page> =>
+    openCheckedPage(context, `${server.url}${path}`);
 
   /** The focused element: its tag, and its label (aria-label, else its text). */
   function focused(page: Page): Promise<string> {
