@@ -91,6 +91,13 @@ export interface Removal {
   readonly reason: string;
 }
 
+/** The columns that end a holding now, with who ended it and why. */
+const closing = (removal: Removal) => ({
+  removed_at: sql<Date>`now()`,
+  removed_by: removal.removedBy,
+  removal_reason: removal.reason,
+});
+
 /** Closes a customer's current holding of a tag; returns it, or `undefined` when not held. */
 export async function closeHolding(
   db: Db,
@@ -100,11 +107,7 @@ export async function closeHolding(
 ): Promise<CustomerTagRow | undefined> {
   return db
     .updateTable('customer_tags')
-    .set({
-      removed_at: sql<Date>`now()`,
-      removed_by: removal.removedBy,
-      removal_reason: removal.reason,
-    })
+    .set(closing(removal))
     .where('customer_id', '=', customerId)
     .where('tag_id', '=', tagId)
     .where('removed_at', 'is', null)
@@ -120,11 +123,7 @@ export async function closeHoldingGivenBy(
 ): Promise<CustomerTagRow | undefined> {
   return db
     .updateTable('customer_tags')
-    .set({
-      removed_at: sql<Date>`now()`,
-      removed_by: removal.removedBy,
-      removal_reason: removal.reason,
-    })
+    .set(closing(removal))
     .where('customer_id', '=', suggestion.customer_id)
     .where('tag_id', '=', suggestion.tag_id)
     .where('suggestion_id', '=', suggestion.id)
@@ -145,11 +144,7 @@ export async function closeHoldingsOfTag(
 ): Promise<CustomerTagRow[]> {
   return db
     .updateTable('customer_tags')
-    .set({
-      removed_at: sql<Date>`now()`,
-      removed_by: removal.removedBy,
-      removal_reason: removal.reason,
-    })
+    .set(closing(removal))
     .where('id', 'in', (eb) =>
       eb
         .selectFrom('customer_tags')
