@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { components } from '../api/client.ts';
+import { acceptedSuggestion } from '../testing/suggestion.ts';
 import { currentTags } from './current-tags.ts';
 
 type Suggestion = components['schemas']['Suggestion'];
@@ -27,22 +28,14 @@ function holding(tag: string, patch: Partial<CustomerTagHolding> = {}): Customer
 }
 
 function suggestion(tag: string, patch: Partial<Suggestion> = {}): Suggestion {
-  return {
+  return acceptedSuggestion({
     id: `s-${tag}`,
-    customer: 'c001',
     tag,
     tagDisplayName: tag,
-    source: 'cluster',
     sourceVersion: RUN,
-    confidence: 0.8,
-    explanation: { factors: [], text: '' },
-    status: 'accepted',
-    decidedBy: 'key-1',
     decidedAt: '2026-11-24T13:05:00.000Z',
-    reason: null,
-    createdAt: '2026-11-24T12:00:00.000Z',
     ...patch,
-  };
+  });
 }
 
 describe("a customer's current tags", () => {

@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { components } from '../api/client.ts';
+import { acceptedSuggestion } from '../testing/suggestion.ts';
 import { decisionNotice, undoNotice } from './decision-notice.ts';
 
-type Suggestion = components['schemas']['Suggestion'];
-
-const suggestion: Suggestion = {
-  id: '11111111-0000-4000-8000-000000000000',
-  customer: 'c001',
-  tag: 'steady-buyers',
-  tagDisplayName: 'Steady buyers',
-  source: 'cluster',
-  sourceVersion: '4f1a2b3c-0000-4000-8000-000000000000',
-  confidence: 0.8,
-  explanation: { factors: [], text: '' },
-  status: 'accepted',
-  decidedBy: 'key-1',
-  decidedAt: '2026-11-24T13:05:00.123Z',
-  reason: null,
-  createdAt: '2026-11-24T12:00:00.000Z',
-};
+const suggestion = acceptedSuggestion();
 
 describe('the notice after a decision', () => {
   it('says what was decided and offers to undo an accept and a rejection alike', () => {

@@ -1,6 +1,7 @@
 import createClient from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
 import type { ApiClient, components, paths } from '../api/client.ts';
+import { acceptedSuggestion } from '../testing/suggestion.ts';
 import { holdsTag, undoDecision, UndoFailure } from './undo-decision.ts';
 
 type Suggestion = components['schemas']['Suggestion'];
@@ -8,21 +9,7 @@ type CustomerTagHolding = components['schemas']['CustomerTagHolding'];
 
 const ID = '11111111-0000-4000-8000-000000000000';
 
-const accepted: Suggestion = {
-  id: ID,
-  customer: 'c001',
-  tag: 'steady-buyers',
-  tagDisplayName: 'Steady buyers',
-  source: 'cluster',
-  sourceVersion: '4f1a2b3c-0000-4000-8000-000000000000',
-  confidence: 0.8,
-  explanation: { factors: [], text: '' },
-  status: 'accepted',
-  decidedBy: 'key-1',
-  decidedAt: '2026-11-24T13:05:00.123Z',
-  reason: null,
-  createdAt: '2026-11-24T12:00:00.000Z',
-};
+const accepted = acceptedSuggestion({ id: ID });
 const pending: Suggestion = { ...accepted, status: 'pending', decidedBy: null, decidedAt: null };
 
 function holding(patch: Partial<CustomerTagHolding> = {}): CustomerTagHolding {
