@@ -276,15 +276,23 @@ export async function lockSuggestion(
   return row === undefined ? undefined : normalise(row);
 }
 
-/** Whether a later suggestion of the same tag to the same customer, from the same source, exists. */
+/**
+ * Whether a later suggestion of the same tag to the same customer, from the same source,
+ * exists. The times are compared in the database: a `Date` keeps milliseconds only, so the
+ * suggestion's own microseconds would make it later than itself.
+ */
 export async function hasNewerSuggestion(db: Db, suggestion: SuggestionRow): Promise<boolean> {
   const newer = await db
-    .selectFrom('suggestions')
-    .select('id')
-    .where('customer_id', '=', suggestion.customer_id)
-    .where('tag_id', '=', suggestion.tag_id)
-    .where('source', '=', suggestion.source)
-    .where('created_at', '>', suggestion.created_at)
+    .selectFrom('suggestions as later')
+    .innerJoin('suggestions as this', (join) =>
+      join
+        .onRef('this.customer_id', '=', 'later.customer_id')
+        .onRef('this.tag_id', '=', 'later.tag_id')
+        .onRef('this.source', '=', 'later.source')
+        .onRef('later.created_at', '>', 'this.created_at'),
+    )
+    .select('later.id')
+    .where('this.id', '=', suggestion.id)
     .limit(1)
     .executeTakeFirst();
   return newer !== undefined;
