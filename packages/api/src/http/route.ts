@@ -95,7 +95,8 @@ export function invalidInput(target: string, errors: ProblemFieldError[]): Probl
 /**
  * A router for one resource. Validation failures become problems: body fields → 422
  * `validation-failed`, path/query/header → 400 `invalid-parameters`, each naming its path.
- * Valid input is also checked for text the database cannot store (see `findUnstorableInput`).
+ * Valid input is also checked for text the database cannot store and for nesting too deep
+ * to walk (see `findUnstorableInput`).
  */
 export function createRouter(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
