@@ -170,7 +170,13 @@ for (const kind of testDatabaseKinds()) {
       expect((await decide(accepted, 'accept')).status).toBe(200);
       expect(await holds(accepted)).toBe(true);
       const undone = (await (await reopen(accepted)).json()) as SuggestionJson;
-      expect(undone).toMatchObject({ id: accepted.id, status: 'pending', decidedBy: null });
+      expect(undone).toMatchObject({
+        id: accepted.id,
+        status: 'pending',
+        decidedBy: null,
+        tagTakenBack: true,
+        tagHeld: false,
+      });
       expect(await holds(accepted)).toBe(false);
       // Nothing left to undo; deciding it again works as the first time.
       const twice = await expectProblem(await reopen(accepted), 409, 'conflict');
@@ -195,7 +201,11 @@ for (const kind of testDatabaseKinds()) {
       });
       expect(given.status).toBe(201);
       expect((await decide(heldBefore, 'accept')).status).toBe(200);
-      expect((await reopen(heldBefore)).status).toBe(200);
+      expect(await (await reopen(heldBefore)).json()).toMatchObject({
+        status: 'pending',
+        tagTakenBack: false,
+        tagHeld: true,
+      });
       expect(await holds(heldBefore)).toBe(true);
 
       for (const role of ['analyst', 'service'] as const) {

@@ -11,6 +11,7 @@ import {
   BulkDecisionSchema,
   DecisionBodySchema,
   DecisionConflictSchema,
+  ReopenedSuggestionSchema,
   SuggestionParams,
   SuggestionSchema,
 } from '../suggestions/suggestion.schema.ts';
@@ -65,8 +66,8 @@ const reopenRoute = defineRoute(DECIDERS, {
   request: { params: SuggestionParams },
   responses: {
     200: {
-      description: 'Pending again',
-      content: { 'application/json': { schema: SuggestionSchema } },
+      description: 'Pending again, with what happened to the tag',
+      content: { 'application/json': { schema: ReopenedSuggestionSchema } },
     },
     409: { description: 'Nothing to undo, or a newer suggestion has followed it' },
   },
@@ -128,7 +129,9 @@ export function reviewRoutes(deps: AppDeps) {
   router.openapi(reopenRoute, async (c) => {
     const ctx = serviceContext(c, deps.db, changeHooks);
     const { suggestionId } = c.req.valid('param');
-    return c.json(toSuggestionView(await reopenSuggestion(ctx, workspaceOf(c), suggestionId)), 200);
+    const reopened = await reopenSuggestion(ctx, workspaceOf(c), suggestionId);
+    const { tagTakenBack, tagHeld } = reopened;
+    return c.json({ ...toSuggestionView(reopened.suggestion), tagTakenBack, tagHeld }, 200);
   });
   router.openapi(bulkRoute, async (c) => {
     const ctx = serviceContext(c, deps.db, changeHooks);

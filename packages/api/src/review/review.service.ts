@@ -14,7 +14,11 @@ import {
   type SuggestionFilter,
 } from '../suggestions/suggestion.repository.ts';
 import type { SuggestionRow } from '../suggestions/suggestion.table.ts';
-import { assignCustomerTags, closeHoldingGivenBy } from '../tags/customer-tag.repository.ts';
+import {
+  assignCustomerTags,
+  closeHoldingGivenBy,
+  heldTagPairs,
+} from '../tags/customer-tag.repository.ts';
 import { removalChange } from '../tags/customer-tag.service.ts';
 import { findTagById } from '../tags/tag.repository.ts';
 import type { CustomerTagRow } from '../tags/customer-tag.table.ts';
@@ -85,7 +89,8 @@ async function tagAssignedEvents(
 /**
  * Undoes the decision on a suggestion, in one transaction: it goes back to the queue as
  * pending, and if its acceptance gave the customer the tag and they still hold it, that
- * holding is closed (`tag.removed`). A tag the customer held before the accept stays.
+ * holding is closed (`tag.removed`). A tag the customer held before the accept stays. The
+ * answer says whether the tag was taken back and whether the customer holds it now.
  * A pending suggestion has nothing to undo, a superseded one has left the queue, and one a
  * newer suggestion of the same tag and source has followed would stand beside it: each 409.
  */
@@ -93,7 +98,7 @@ export async function reopenSuggestion(
   ctx: ServiceContext,
   workspace: WorkspaceRow,
   id: string,
-): Promise<SuggestionDetailRow> {
+): Promise<{ suggestion: SuggestionDetailRow; tagTakenBack: boolean; tagHeld: boolean }> {
   return writeTransaction(ctx, async (trx, record) => {
     const decided = await lockSuggestion(trx, workspace.id, id);
     if (decided === undefined) throw ProblemError.notFound(`suggestion ${id}`);
@@ -123,15 +128,14 @@ export async function reopenSuggestion(
         decidedAt: decided.decided_at?.toISOString() ?? null,
       },
     });
+    const suggestion = (await findSuggestion(trx, workspace.id, id))!;
     const closed = await closeHoldingGivenBy(trx, decided, {
       removedBy: ctx.actor?.keyId ?? null,
       reason: 'acceptance undone',
     });
-    if (closed !== undefined) {
-      const slug = (await findTagById(trx, workspace.id, decided.tag_id))?.slug ?? decided.tag_id;
-      await record(removalChange(workspace, closed, slug));
-    }
-    return (await findSuggestion(trx, workspace.id, id))!;
+    if (closed !== undefined) await record(removalChange(workspace, closed, suggestion.slug));
+    const held = await heldTagPairs(trx, [decided.customer_id], [decided.tag_id]);
+    return { suggestion, tagTakenBack: closed !== undefined, tagHeld: held.size > 0 };
   });
 }
 

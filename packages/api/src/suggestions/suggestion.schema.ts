@@ -39,6 +39,15 @@ export const SuggestionSchema = z
 
 export type SuggestionView = z.infer<typeof SuggestionSchema>;
 
+export const ReopenedSuggestionSchema = SuggestionSchema.extend({
+  tagTakenBack: z.boolean().openapi({
+    description: 'true when the undone accept had given the customer the tag and it was taken back',
+  }),
+  tagHeld: z.boolean().openapi({
+    description: 'Whether the customer holds the tag now (one held before the accept stays)',
+  }),
+}).openapi('ReopenedSuggestion');
+
 export const SuggestionParams = WorkspaceParams.extend({
   suggestionId: z.uuid().openapi({ param: { name: 'suggestionId', in: 'path' } }),
 });

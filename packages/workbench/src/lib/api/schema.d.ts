@@ -5789,13 +5789,13 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Pending again */
+        /** @description Pending again, with what happened to the tag */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Suggestion'];
+            'application/json': components['schemas']['ReopenedSuggestion'];
           };
         };
         /** @description Malformed request or invalid parameters */
@@ -10219,6 +10219,12 @@ export interface components {
     };
     Decision: {
       reason?: string;
+    };
+    ReopenedSuggestion: components['schemas']['Suggestion'] & {
+      /** @description true when the undone accept had given the customer the tag and it was taken back */
+      tagTakenBack: boolean;
+      /** @description Whether the customer holds the tag now (one held before the accept stays) */
+      tagHeld: boolean;
     };
     BulkDecisionResult: {
       dryRun: boolean;
