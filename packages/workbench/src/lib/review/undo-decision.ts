@@ -29,36 +29,11 @@ export class UndoFailure extends Error {
   }
 }
 
-const HISTORY_PAGE = 500;
-
-/** Whether the customer holds the tag now (an open holding anywhere in their tag history). */
-export async function holdsTag(
-  api: ApiClient,
-  workspace: string,
-  customer: string,
-  tag: string,
-): Promise<boolean> {
-  let cursor: string | undefined;
-  for (;;) {
-    const page = await unwrap(
-      api.GET('/v1/workspaces/{workspace}/customers/{externalId}/tags', {
-        params: {
-          path: { workspace, externalId: customer },
-          query: { limit: HISTORY_PAGE, ...(cursor === undefined ? {} : { cursor }) },
-        },
-      }),
-    );
-    if (page.items.some((h) => h.tag === tag && h.removedAt === null)) return true;
-    if (page.nextCursor === null) return false;
-    cursor = page.nextCursor;
-  }
-}
-
 /**
  * Undoes the decision on a suggestion (`POST …/reopen`): it is pending again and, for an
- * accept, the API takes back the tag that accept gave if the customer still holds it. The
- * customer's tags are read before and after, so the outcome says what happened to the tag.
- * A refusal (409) is thrown as a final `UndoFailure` with the API's reason.
+ * accept, the API takes back the tag that accept gave if the customer still holds it; its
+ * answer says whether it did and whether the customer holds the tag now. A refusal (409) is
+ * thrown as a final `UndoFailure` with the API's reason.
  *
  * @example (await undoDecision(api, 'shop', accepted)).outcome // 'tag-taken-back'
  */
@@ -67,10 +42,7 @@ export async function undoDecision(
   workspace: string,
   suggestion: Suggestion,
 ): Promise<UndoneDecision> {
-  const wasAccepted = suggestion.status === 'accepted' || suggestion.status === 'auto_accepted';
-  const heldBefore =
-    wasAccepted && (await holdsTag(api, workspace, suggestion.customer, suggestion.tag));
-  let reopened: Suggestion;
+  let reopened;
   try {
     reopened = await unwrap(
       api.POST('/v1/workspaces/{workspace}/suggestions/{suggestionId}/reopen', {
@@ -80,9 +52,14 @@ export async function undoDecision(
   } catch (error) {
     throw undoFailure(error, suggestion);
   }
-  if (!heldBefore) return { suggestion: reopened, outcome: 'reopened' };
-  const heldAfter = await holdsTag(api, workspace, suggestion.customer, suggestion.tag);
-  return { suggestion: reopened, outcome: heldAfter ? 'tag-kept' : 'tag-taken-back' };
+  const { tagTakenBack, tagHeld, ...pending } = reopened;
+  const wasAccepted = suggestion.status === 'accepted' || suggestion.status === 'auto_accepted';
+  const outcome: UndoOutcome = tagTakenBack
+    ? 'tag-taken-back'
+    : wasAccepted && tagHeld
+      ? 'tag-kept'
+      : 'reopened';
+  return { suggestion: pending, outcome };
 }
 
 /** The API's reason, naming the suggestion by its tag and customer instead of its id. */
