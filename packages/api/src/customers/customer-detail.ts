@@ -35,6 +35,7 @@ function toHeldTagView(row: HeldTagRow): HeldTagView {
     suggestionId: row.suggestion_id,
     assignedBy: row.assigned_by,
     assignedAt: row.assigned_at.toISOString(),
+    assignmentReason: row.assignment_reason,
   };
 }
 

@@ -13,6 +13,7 @@ export const HeldTagSchema = z
     suggestionId: z.string().nullable(),
     assignedBy: z.string().nullable().openapi({ description: 'API key id; null = auto-accepted' }),
     assignedAt: z.string(),
+    assignmentReason: z.string().nullable().openapi({ description: 'Why it was given by hand' }),
   })
   .openapi('HeldTag');
 

@@ -9347,6 +9347,8 @@ export interface components {
       /** @description API key id; null = auto-accepted */
       assignedBy: string | null;
       assignedAt: string;
+      /** @description Why it was given by hand */
+      assignmentReason: string | null;
     };
     Suggestion: {
       /** Format: uuid */
