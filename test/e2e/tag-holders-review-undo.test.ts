@@ -461,7 +461,10 @@ describe('tag holders, undo in review, keyboard reach and left-out customers in 
       const keptRow = keptPage
         .getByRole('region', { name: 'Tags' })
         .getByRole('row')
-        .filter({ has: keptPage.getByRole('link', { name: fourth.tag, exact: true }) });
+        // Named as the tag is, whether a suggestion gave it or a person did.
+        .filter({
+          has: keptPage.getByRole('link', { name: fourth.tagDisplayName, exact: true }),
+        });
       await keptRow.waitFor();
       expect(await keptRow.textContent()).toContain('given by hand');
       expect(await keptRow.textContent()).toContain('given at the counter');

@@ -4,15 +4,16 @@ import { acceptedSuggestion } from '../testing/suggestion.ts';
 import { currentTags } from './current-tags.ts';
 
 type Suggestion = components['schemas']['Suggestion'];
-type CustomerTagHolding = components['schemas']['CustomerTagHolding'];
+type HeldTag = components['schemas']['HeldTag'];
 
 const RUN = '4f1a2b3c-0000-4000-8000-000000000000';
 
-function holding(tag: string, patch: Partial<CustomerTagHolding> = {}): CustomerTagHolding {
+function holding(tag: string, patch: Partial<HeldTag> = {}): HeldTag {
   return {
-    id: tag,
-    customer: 'c001',
     tag,
+    displayName: tag,
+    kind: 'model',
+    category: 'behaviour',
     source: 'cluster',
     sourceVersion: RUN,
     confidence: 0.8,
@@ -20,9 +21,6 @@ function holding(tag: string, patch: Partial<CustomerTagHolding> = {}): Customer
     assignedBy: 'key-1',
     assignedAt: '2026-11-24T13:05:00.000Z',
     assignmentReason: null,
-    removedAt: null,
-    removedBy: null,
-    removalReason: null,
     ...patch,
   };
 }
@@ -39,7 +37,7 @@ function suggestion(tag: string, patch: Partial<Suggestion> = {}): Suggestion {
 }
 
 describe("a customer's current tags", () => {
-  it('lists open holdings, each with the suggestion the holding names', () => {
+  it('lists the tags held, each with the suggestion the holding names', () => {
     const steady = suggestion('steady');
     const byHand = holding('vip', {
       source: 'manual',
@@ -57,14 +55,5 @@ describe("a customer's current tags", () => {
 
   it('keeps a holding whose suggestion is not among those read', () => {
     expect(currentTags([holding('steady')], [])).toEqual([{ holding: holding('steady') }]);
-  });
-
-  it('leaves out a tag taken away', () => {
-    expect(
-      currentTags(
-        [holding('steady', { removedAt: '2026-11-24T13:06:00.000Z' })],
-        [suggestion('steady')],
-      ),
-    ).toEqual([]);
   });
 });
