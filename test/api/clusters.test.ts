@@ -23,6 +23,7 @@ interface RunJson {
   };
   matching: { previousOf: number[] } | null;
   movement: { compared: number; moved: number } | null;
+  leftOut: { customers: number; missingByFeature: Record<string, number> } | null;
   clusters: { cluster: number; name: { slug: string; carriedFromRunId: string | null } | null }[];
   previousRunId: string | null;
 }
@@ -283,6 +284,12 @@ for (const kind of testDatabaseKinds()) {
       expect(job.message).toContain(
         'k = 2 over 3 customers (177 lacking one of the features left out)',
       );
+      const run = await getRun((job.result as { runId: string }).runId);
+      expect(run.customerCount).toBe(3);
+      expect(run.leftOut).toEqual({
+        customers: 177,
+        missingByFeature: { frequency: 0, loyalty_points: 177 },
+      });
     });
   });
 }

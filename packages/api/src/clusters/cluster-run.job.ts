@@ -26,7 +26,12 @@ import {
   supersedeClusterRun,
 } from './cluster-run.repository.ts';
 import { setTagSource } from '../tags/tag.repository.ts';
-import type { ClusterRunRow, StoredMatching, StoredProfiles } from './cluster-run.table.ts';
+import type {
+  ClusterRunRow,
+  StoredLeftOut,
+  StoredMatching,
+  StoredProfiles,
+} from './cluster-run.table.ts';
 import { missingFeatureNames, numericValue } from './customer-feature-values.ts';
 import { featureSetKey, matchClusterRuns, movementBetweenRuns } from './run-matching.ts';
 
@@ -79,7 +84,7 @@ interface LoadedFeatures {
   readonly customerIds: Float64Array;
   readonly externalIds: string[];
   readonly data: Float64Array;
-  readonly skipped: number;
+  readonly leftOut: StoredLeftOut;
   readonly featuresAsOf: Date | null;
 }
 
@@ -109,6 +114,7 @@ async function loadFeatures(
   const values = new GrowableColumn();
   const externalIds: string[] = [];
   const row = new Float64Array(featureNames.length);
+  const missing = new Array<number>(featureNames.length).fill(0);
   let skipped = 0;
   let done = 0;
   let featuresAsOf: Date | null = null;
@@ -119,9 +125,10 @@ async function loadFeatures(
         const value = numericValue(customer.features, customer.attributes, featureNames[j]!);
         if (value === undefined) {
           complete = false;
-          break;
+          missing[j]!++;
+        } else {
+          row[j] = value;
         }
-        row[j] = value;
       }
       if (!complete) {
         skipped++;
@@ -140,7 +147,10 @@ async function loadFeatures(
     customerIds: ids.view(),
     externalIds,
     data: values.view(),
-    skipped,
+    leftOut: {
+      customers: skipped,
+      missingByFeature: Object.fromEntries(featureNames.map((name, j) => [name, missing[j]!])),
+    },
     featuresAsOf,
   };
 }
@@ -271,7 +281,7 @@ export const clusterRunJob: JobHandler<ClusterRunParams> = {
     const minimum = typeof k === 'number' ? Math.max(k, 2) : k.min + 1;
     if (n < minimum) {
       throw new PermanentJobError(
-        `${n} customers have every feature (${loaded.skipped} lack one); k = ${JSON.stringify(k)} needs at least ${minimum}`,
+        `${n} customers have every feature (${loaded.leftOut.customers} lack one); k = ${JSON.stringify(k)} needs at least ${minimum}`,
         'too-few-customers',
       );
     }
@@ -312,7 +322,7 @@ export const clusterRunJob: JobHandler<ClusterRunParams> = {
         runId,
         k: run.k,
         customers: n,
-        skipped: loaded.skipped,
+        skipped: loaded.leftOut.customers,
         previousRunId: previous?.id ?? null,
         carriedNames: carried,
         droppedNames: (cont?.dropped ?? []).map((d) => ({
@@ -322,7 +332,9 @@ export const clusterRunJob: JobHandler<ClusterRunParams> = {
         movedShare: cont?.movement.movedShare ?? null,
       },
       message: `k = ${run.k} over ${n} customers${
-        loaded.skipped > 0 ? ` (${loaded.skipped} lacking one of the features left out)` : ''
+        loaded.leftOut.customers > 0
+          ? ` (${loaded.leftOut.customers} lacking one of the features left out)`
+          : ''
       }${cont ? `; ${cont.carried.length} names carried over` : ''}`,
       analyze: ['cluster_assignments'],
       persist: async (trx, record) => {
@@ -366,6 +378,7 @@ export const clusterRunJob: JobHandler<ClusterRunParams> = {
           converged: run.fit.converged,
           previous_run_id: previous?.id ?? null,
           matching: cont === undefined ? null : JSON.stringify(cont.matching),
+          left_out: JSON.stringify(loaded.leftOut),
           movement: cont === undefined ? null : JSON.stringify(cont.movement),
         });
         await insertClusterAssignments(

@@ -89,6 +89,21 @@ export const MovementSchema = z
   })
   .openapi('MembershipMovement');
 
+export const LeftOutSchema = z
+  .object({
+    customers: z.number().int().openapi({
+      description:
+        'Customers of the workspace the run did not cluster: each lacked a number in at least one chosen feature',
+    }),
+    missingByFeature: z.record(z.string(), z.number().int()).openapi({
+      description:
+        'Per chosen feature, how many customers had no number in it (one customer may lack several)',
+    }),
+  })
+  .openapi('ClusterRunLeftOut', {
+    description: 'Whom the run left out. Null for runs stored before this was recorded.',
+  });
+
 const KRequestSchema = z.union([
   z.number().int(),
   z.object({ min: z.number().int(), max: z.number().int() }),
@@ -128,6 +143,7 @@ export const ClusterRunSchema = ClusterRunSummarySchema.extend({
   profiles: ProfilesSchema,
   matching: MatchingSchema.nullable(),
   movement: MovementSchema.nullable(),
+  leftOut: LeftOutSchema.nullable(),
   clusters: z.array(
     z.object({
       cluster: z.number().int(),

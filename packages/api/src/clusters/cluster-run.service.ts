@@ -86,6 +86,7 @@ export async function getClusterRun(
     profiles: row.profiles,
     matching: row.matching,
     movement: row.movement,
+    leftOut: row.left_out,
     clusters: row.profiles.clusters.map((profile) => ({
       cluster: profile.cluster,
       size: profile.size,

@@ -46,6 +46,13 @@ export interface StoredMatching {
 
 export type StoredSelection = Omit<KSelection, 'fits'>;
 
+/** The customers a run left out because they lacked a number in a chosen feature. */
+export interface StoredLeftOut {
+  readonly customers: number;
+  /** Per chosen feature, how many customers lacked it (one customer may lack several). */
+  readonly missingByFeature: Readonly<Record<string, number>>;
+}
+
 export interface ClusterRunTable {
   id: Generated<string>;
   workspace_id: string;
@@ -72,6 +79,8 @@ export interface ClusterRunTable {
   previous_run_id: string | null;
   matching: JSONColumnType<StoredMatching | null, string | null, string | null>;
   movement: JSONColumnType<MembershipMovement | null, string | null, string | null>;
+  /** NULL for runs stored before it was recorded. */
+  left_out: JSONColumnType<StoredLeftOut | null, string | null, string | null>;
   created_at: ColumnType<Date, never, never>;
 }
 

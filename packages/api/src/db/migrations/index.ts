@@ -16,6 +16,7 @@ import * as createCustomerReadFunctions from './20261123T0013-create-customer-re
 import * as dropCustomerReadFunctions from './20261123T0014-drop-customer-read-functions.ts';
 import * as indexCustomerSuggestionsNewestFirst from './20261123T0015-index-customer-suggestions-newest-first.ts';
 import * as indexPendingSuggestionsByTag from './20261124T0016-index-pending-suggestions-by-tag.ts';
+import * as recordClusterRunLeftOut from './20261124T0017-record-cluster-run-left-out.ts';
 
 /**
  * Every migration, in order. Listed statically (no `fs` scan) so the set is reviewable
@@ -38,6 +39,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261123T0014-drop-customer-read-functions': dropCustomerReadFunctions,
   '20261123T0015-index-customer-suggestions-newest-first': indexCustomerSuggestionsNewestFirst,
   '20261124T0016-index-pending-suggestions-by-tag': indexPendingSuggestionsByTag,
+  '20261124T0017-record-cluster-run-left-out': recordClusterRunLeftOut,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

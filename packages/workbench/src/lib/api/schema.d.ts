@@ -10036,6 +10036,7 @@ export interface components {
       profiles: components['schemas']['ClusterProfiles'];
       matching: components['schemas']['RunMatching'];
       movement: components['schemas']['MembershipMovement'];
+      leftOut: components['schemas']['ClusterRunLeftOut'];
       clusters: {
         cluster: number;
         size: number;
@@ -10109,6 +10110,15 @@ export interface components {
       movedShare: number;
       /** @description flows[previous][next]: customers going from a previous cluster to a new one */
       flows: number[][];
+    } | null;
+    /** @description Whom the run left out. Null for runs stored before this was recorded. */
+    ClusterRunLeftOut: {
+      /** @description Customers of the workspace the run did not cluster: each lacked a number in at least one chosen feature */
+      customers: number;
+      /** @description Per chosen feature, how many customers had no number in it (one customer may lack several) */
+      missingByFeature: {
+        [key: string]: number;
+      };
     } | null;
     ClusterName: {
       slug: string;
