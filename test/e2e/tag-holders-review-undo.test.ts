@@ -624,4 +624,62 @@ describe('tag holders, undo in review, keyboard reach and left-out customers in 
     },
     FLOW_TIMEOUT,
   );
+
+  it(
+    'takes away the last decision’s Undo once a bulk decision is made, so u no longer reopens it',
+    async () => {
+      const page = await openPage(wide, reviewNotebook);
+      const cell = page.locator('[data-cell-type="review"]');
+      const rows = cell.getByRole('grid', { name: 'Pending suggestions' }).locator('tbody tr');
+      await expect.poll(() => rows.count()).toBeGreaterThan(1);
+      const pending = await server.api<{ items: SuggestionJson[] }>(
+        'GET',
+        `${base}/suggestions?status=pending&limit=1000`,
+      );
+      const byId = new Map(pending.items.map((s) => [s.id, s]));
+      const accepted = byId.get((await rows.nth(0).getAttribute('data-suggestion')) ?? '')!;
+      // The bulk rejection's tag: another tag than the accepted one's, with pending suggestions.
+      const other = pending.items.find((s) => s.tag !== accepted.tag)!;
+      const othersPending = pending.items.filter((s) => s.tag === other.tag).length;
+
+      const notice = cell.locator('.decided');
+      await rows.nth(0).getByRole('button', { name: 'Accept' }).click();
+      await notice.getByRole('button', { name: 'Undo' }).waitFor();
+
+      await cell.getByLabel('Tag', { exact: true }).selectOption(other.tag);
+      await cell.getByRole('button', { name: 'Reject all matching…' }).click();
+      const confirm = cell.getByRole('alertdialog');
+      await confirm.getByText(`This will reject ${othersPending} pending suggestion`).waitFor();
+      await confirm.getByRole('button', { name: `Confirm: reject ${othersPending}` }).click();
+      await cell.getByRole('status').getByText(`Rejected ${othersPending} suggestions.`).waitFor();
+      expect(await notice.getByRole('button', { name: 'Undo' }).count()).toBe(0);
+      expect((await notice.textContent())?.trim()).toBe('');
+      await screenshot(page, 'undo-07-after-bulk-1280', cell);
+
+      // u from the queue now asks for no undo: the single accept stands. The j after it moves
+      // the selection, so the u has been handled by then.
+      const reopens: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('/reopen')) reopens.push(request.url());
+      });
+      // The queue of the rejected tag is empty now: back to all tags.
+      await cell.getByLabel('Tag', { exact: true }).selectOption('');
+      await expect.poll(() => rows.count()).toBeGreaterThan(1);
+      const queue = cell.getByRole('grid', { name: 'Pending suggestions' });
+      await queue.focus();
+      const selectedBefore = await queue
+        .locator('tr[aria-selected="true"]')
+        .getAttribute('data-suggestion');
+      await page.keyboard.press('u');
+      await page.keyboard.press('j');
+      await expect
+        .poll(() => queue.locator('tr[aria-selected="true"]').getAttribute('data-suggestion'))
+        .not.toBe(selectedBefore);
+      expect(reopens).toEqual([]);
+      expect(await suggestionStatus(accepted.id)).toBe('accepted');
+      expect(await suggestionStatus(other.id)).toBe('rejected');
+      await page.close();
+    },
+    FLOW_TIMEOUT,
+  );
 });
