@@ -6,6 +6,7 @@ import {
   formatMetric,
   formatMetricSpread,
   formatNumber,
+  formatPercent,
   formatValue,
   humanizeTimestamps,
 } from './format.ts';
@@ -76,6 +77,16 @@ describe('formatDuration', () => {
     expect(formatDuration(3900)).toBe('1 h 5 min');
     expect(formatDuration(7200)).toBe('2 h');
     expect(formatDuration(null)).toBe('–');
+  });
+});
+
+describe('formatPercent', () => {
+  it('always writes one decimal, so a column of percentages lines up', () => {
+    expect(formatPercent(0.86)).toBe('86.0%');
+    expect(formatPercent(0.9673)).toBe('96.7%');
+    expect(formatPercent(1)).toBe('100.0%');
+    expect(formatPercent(null)).toBe('–');
+    expect(formatPercent(Number.NaN)).toBe('–');
   });
 });
 

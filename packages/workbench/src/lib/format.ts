@@ -1,6 +1,10 @@
 const numberFormat = new Intl.NumberFormat('en', { maximumSignificantDigits: 4 });
 const integerFormat = new Intl.NumberFormat('en');
-const percentFormat = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 });
+const percentFormat = new Intl.NumberFormat('en', {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
 const fixedFormats = new Map<number, Intl.NumberFormat>();
 
 /** The minus sign (U+2212), as typeset and as the charts' axes write it. */
@@ -83,6 +87,10 @@ export function formatValue(value: unknown): string {
   return typeof value === 'number' ? formatNumber(value) : String(value);
 }
 
+/**
+ * A share as a percentage to one decimal, always written (`86.0%`, not `86%`), so a column
+ * of them lines up; a missing value reads –.
+ */
 export function formatPercent(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
   return percentFormat.format(value);
