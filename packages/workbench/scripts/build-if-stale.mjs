@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import process from 'node:process';
 
 const BUILT = 'build/index.html';
 const SOURCES = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
@@ -26,6 +27,8 @@ function newestChange(path) {
 const built = newestChange(BUILT);
 const sources = Math.max(...SOURCES.map(newestChange));
 if (built > 0 && built >= sources) process.exit(0);
-console.log(built === 0 ? 'Building the workbench…' : 'The workbench changed: building it again…');
+process.stdout.write(
+  built === 0 ? 'Building the workbench…\n' : 'The workbench changed: building it again…\n',
+);
 const { status } = spawnSync('vite', ['build'], { stdio: 'inherit', shell: true });
 process.exit(status ?? 1);
