@@ -12,20 +12,24 @@ interface WinningDecision {
   readonly decidedAt: string | null;
 }
 
-/** A decision that did not land, in words an operator can read. */
-export class DecisionFailure extends Error {
-  override readonly name = 'DecisionFailure';
-  /** Someone else decided first: trying again cannot succeed. */
-  readonly alreadyDecided: boolean;
-  constructor(message: string, alreadyDecided: boolean) {
+/** A decision or its undo that did not land, in words an operator can read. */
+export class SuggestionActionFailure extends Error {
+  override readonly name = 'SuggestionActionFailure';
+  /**
+   * The API refused for good (someone else decided first, nothing left to undo): trying
+   * again cannot succeed.
+   */
+  readonly final: boolean;
+  constructor(message: string, final: boolean) {
     super(message);
-    this.alreadyDecided = alreadyDecided;
+    this.final = final;
   }
 }
 
 /**
  * Accepts or rejects one suggestion and returns it as decided. A failure is thrown as a
- * `DecisionFailure`; when someone else decided first it names their decision, key and time.
+ * `SuggestionActionFailure`, final when someone else decided first; it then names their
+ * decision, key and time.
  */
 export async function decideSuggestion(
   api: ApiClient,
@@ -45,16 +49,16 @@ export async function decideSuggestion(
   }
 }
 
-function decisionFailure(error: unknown): DecisionFailure {
+function decisionFailure(error: unknown): SuggestionActionFailure {
   if (error instanceof ApiProblem && error.status === 409) {
     const winner = (error.problem as { decision?: WinningDecision }).decision;
     if (winner !== undefined) {
       const by = winner.decidedBy?.slice(0, 8) ?? 'the system';
-      return new DecisionFailure(
+      return new SuggestionActionFailure(
         `Already ${winner.status.replace('_', '-')} by key ${by} at ${formatDateTime(winner.decidedAt)}.`,
         true,
       );
     }
   }
-  return new DecisionFailure(messageOf(error), false);
+  return new SuggestionActionFailure(messageOf(error), false);
 }

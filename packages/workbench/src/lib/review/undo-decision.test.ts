@@ -2,7 +2,8 @@ import createClient from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
 import type { ApiClient, components, paths } from '../api/client.ts';
 import { acceptedSuggestion } from '../testing/suggestion.ts';
-import { undoDecision, UndoFailure } from './undo-decision.ts';
+import { SuggestionActionFailure } from '../api/suggestion-decisions.ts';
+import { undoDecision } from './undo-decision.ts';
 
 type Suggestion = components['schemas']['Suggestion'];
 
@@ -69,9 +70,9 @@ describe('undoing a decision', () => {
     const failure = await undoDecision(api, 'shop', { ...accepted, status: 'rejected' }).catch(
       (error: unknown) => error,
     );
-    expect(failure).toBeInstanceOf(UndoFailure);
-    expect((failure as UndoFailure).final).toBe(true);
-    expect((failure as UndoFailure).message).toBe(
+    expect(failure).toBeInstanceOf(SuggestionActionFailure);
+    expect((failure as SuggestionActionFailure).final).toBe(true);
+    expect((failure as SuggestionActionFailure).message).toBe(
       'Could not undo: the suggestion “Steady buyers” for customer c001 has been followed by a newer suggestion of the same tag from the same source; decide that one instead.',
     );
   });
@@ -81,6 +82,6 @@ describe('undoing a decision', () => {
     const failure = await undoDecision(api, 'shop', { ...accepted, status: 'rejected' }).catch(
       (error: unknown) => error,
     );
-    expect((failure as UndoFailure).final).toBe(false);
+    expect((failure as SuggestionActionFailure).final).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { unwrap, type ApiClient, type components } from '../api/client.ts';
 import { ApiProblem, messageOf } from '../api/problem.ts';
+import { SuggestionActionFailure } from '../api/suggestion-decisions.ts';
 
 type Suggestion = components['schemas']['Suggestion'];
 
@@ -18,22 +19,12 @@ export interface UndoneDecision {
   readonly outcome: UndoOutcome;
 }
 
-/** A decision that could not be undone, in words an operator can read. */
-export class UndoFailure extends Error {
-  override readonly name = 'UndoFailure';
-  /** The API refused (nothing to undo, or a newer suggestion followed): trying again cannot succeed. */
-  readonly final: boolean;
-  constructor(message: string, final: boolean) {
-    super(message);
-    this.final = final;
-  }
-}
-
 /**
  * Undoes the decision on a suggestion (`POST …/reopen`): it is pending again and, for an
  * accept, the API takes back the tag that accept gave if the customer still holds it; its
  * answer says whether it did and whether the customer holds the tag now. A refusal (409) is
- * thrown as a final `UndoFailure` with the API's reason.
+ * thrown as a final `SuggestionActionFailure` with the API's reason (nothing to undo,
+ * or a newer suggestion followed).
  *
  * @example (await undoDecision(api, 'shop', accepted)).outcome // 'tag-taken-back'
  */
@@ -63,11 +54,14 @@ export async function undoDecision(
 }
 
 /** The API's reason, naming the suggestion by its tag and customer instead of its id. */
-function undoFailure(error: unknown, suggestion: Suggestion): UndoFailure {
+function undoFailure(error: unknown, suggestion: Suggestion): SuggestionActionFailure {
   if (error instanceof ApiProblem && error.status === 409) {
     const named = `the suggestion “${suggestion.tagDisplayName}” for customer ${suggestion.customer}`;
     const reason = error.problem.detail.replace(/^suggestion \S+/, named);
-    return new UndoFailure(`Could not undo: ${reason}${reason.endsWith('.') ? '' : '.'}`, true);
+    return new SuggestionActionFailure(
+      `Could not undo: ${reason}${reason.endsWith('.') ? '' : '.'}`,
+      true,
+    );
   }
-  return new UndoFailure(messageOf(error), false);
+  return new SuggestionActionFailure(messageOf(error), false);
 }
