@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { formatNumber, formatValue } from '../../packages/workbench/src/lib/format.ts';
+import { formatEffect, formatValue } from '../../packages/workbench/src/lib/format.ts';
 import {
   launchBrowser,
   openCheckedPage,
@@ -412,7 +412,7 @@ describe('workbench in Chromium', () => {
             .nth(index + 1)
             .getByRole('cell')
             .allTextContents(),
-        ).toEqual([factor.feature, formatValue(factor.value), formatNumber(factor.contribution)]);
+        ).toEqual([factor.feature, formatValue(factor.value), formatEffect(factor.contribution)]);
       }
       await page.getByRole('region', { name: 'Attributes' }).getByText('plan').waitFor();
       await page.getByRole('region', { name: 'Features' }).getByText('recency_days').waitFor();

@@ -5,6 +5,7 @@ import {
   formatFixed,
   formatMetric,
   formatMetricSpread,
+  formatEffect,
   formatNumber,
   formatPercent,
   formatValue,
@@ -77,6 +78,15 @@ describe('formatDuration', () => {
     expect(formatDuration(3900)).toBe('1 h 5 min');
     expect(formatDuration(7200)).toBe('2 h');
     expect(formatDuration(null)).toBe('–');
+  });
+});
+
+describe('formatEffect', () => {
+  it('always shows the sign, and no sign on zero', () => {
+    expect(formatEffect(0.9187)).toBe('+0.9187');
+    expect(formatEffect(-0.25)).toBe('\u22120.25');
+    expect(formatEffect(0)).toBe('0');
+    expect(formatEffect(null)).toBe('–');
   });
 });
 

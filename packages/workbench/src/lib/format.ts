@@ -26,6 +26,12 @@ export function formatNumber(value: number | null | undefined): string {
   );
 }
 
+/** An effect: like `formatNumber`, with a `+` on increases so the sign always shows. */
+export function formatEffect(value: number | null | undefined): string {
+  const text = formatNumber(value);
+  return typeof value === 'number' && value > 0 && text !== '–' ? `+${text}` : text;
+}
+
 /**
  * A number to a fixed number of decimals (`formatFixed(-0.04, 1)` is `0.0`, `formatFixed(-1.25,
  * 1)` is `−1.3`): for z-scores and other values read side by side.
