@@ -1,6 +1,16 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { formatEffect, formatValue } from '../../packages/workbench/src/lib/format.ts';
+import {
+  formatEffect,
+  formatNumber,
+  formatValue,
+} from '../../packages/workbench/src/lib/format.ts';
+import {
+  churnModelHeadline,
+  clusteringHeadline,
+  taggedShare,
+} from '../../packages/workbench/src/lib/workspace/overview.ts';
+import { stepGate } from '../support/steps-job.ts';
 import {
   launchBrowser,
   openCheckedPage,
@@ -668,6 +678,56 @@ describe('workbench in Chromium', () => {
       expect(jobsAfter.items[0]!.id).toBe(jobsBefore.items[0]!.id);
       await screenshot(page, '14-latest-results', { fullPage: true });
       await closeSaved(page);
+    },
+    FLOW_TIMEOUT,
+  );
+
+  it(
+    'sums up the workspace at a glance, follows a job under way, and reads the figures again when it ends',
+    async () => {
+      const base = `/v1/workspaces/${WORKSPACE}`;
+      type Run = Parameters<typeof clusteringHeadline>[0];
+      type Model = Parameters<typeof churnModelHeadline>[0];
+      const [features, pending, coverage, runs, models] = await Promise.all([
+        server.api<{ customers: number }>('GET', `${base}/features/summary`),
+        server.api<{ count: number }>('GET', `${base}/suggestions/count?status=pending`),
+        server.api<{ customers: number; tagged: number }>('GET', `${base}/reports/coverage`),
+        server.api<{ items: Run[] }>('GET', `${base}/cluster-runs?limit=1`),
+        server.api<{ items: Model[] }>('GET', `${base}/churn/models?status=active`),
+      ]);
+      const page = await openPage(`${server.url}/w/${WORKSPACE}`);
+      const card = (name: string) => page.getByRole('region', { name, exact: true });
+      const shows = async (name: string, text: string) =>
+        expect.poll(() => card(name).innerText()).toContain(text);
+      await shows('Customers', formatNumber(features.customers));
+      await shows('Waiting for review', formatNumber(pending.count));
+      await shows('Tagged', taggedShare(coverage.tagged, coverage.customers).detail);
+      await shows('Clustering', clusteringHeadline(runs.items[0]!).figure);
+      const active = churnModelHeadline(models.items[0]!);
+      await shows('Churn model', active.figure);
+      await shows('Churn model', active.detail);
+      expect(await card('Under way').count()).toBe(0);
+
+      const job = await server.api<{ id: string }>('POST', `${base}/jobs`, {
+        kind: 'test-steps',
+        params: { steps: 2, stepMs: 0, gated: true },
+      });
+      await page.reload();
+      await card('Under way').getByText('test-steps:').waitFor();
+      stepGate.release(job.id);
+      // Followed while under way (read every 2 s): the card moves on without a reload.
+      await expect
+        .poll(() => card('Under way').innerText(), { timeout: 10_000 })
+        .toContain('test-steps: 50.0% · step 1 of 2');
+      expect(await card('Under way').locator('progress').getAttribute('value')).toBe('0.5');
+      await screenshot(page, '15-at-a-glance');
+      const figuresReadAgain = page.waitForResponse((response) =>
+        response.url().endsWith(`${base}/suggestions/count?status=pending`),
+      );
+      stepGate.release(job.id);
+      await card('Under way').waitFor({ state: 'detached' });
+      await figuresReadAgain;
+      await page.close();
     },
     FLOW_TIMEOUT,
   );

@@ -3,8 +3,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createMemoryLogger, parseConfig, startServer, type RunningServer } from '@tagwise/api';
+import {
+  createJobRegistry,
+  createMemoryLogger,
+  parseConfig,
+  startServer,
+  type RunningServer,
+} from '@tagwise/api';
 import { assertMatchesOpenApi } from '../../support/openapi-contract.ts';
+import { stepsJob } from '../../support/steps-job.ts';
 
 export const WORKBENCH_BUILD = fileURLToPath(
   new URL('../../../packages/workbench/build', import.meta.url),
@@ -30,6 +37,8 @@ export async function startE2eServer(): Promise<E2eServer> {
     parseConfig({ PORT: '0', TAGWISE_DATA_DIR: join(dataDir, 'data'), TAGWISE_BOOTSTRAP_KEY: key }),
     {
       logger: createMemoryLogger(),
+      // The product's jobs, and one whose steps a test releases (see `stepGate`).
+      jobs: createJobRegistry().register(stepsJob),
       workerOptions: { pollIntervalMs: 50, progressIntervalMs: 0, heartbeatIntervalMs: 500 },
       sseIntervalMs: 100,
     },
