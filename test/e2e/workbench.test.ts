@@ -582,6 +582,18 @@ describe('workbench in Chromium', () => {
       await expect.poll(() => status(review)).toBe('done');
       const seen = (await seenStatuses(page)).filter((s) => s !== 'progress-bar');
       expect(seen.slice(seen.indexOf('stale'))).toEqual(['stale', 'done']);
+      // The queue names the model a suggestion came from by its version, as the churn cell does.
+      const [first] = (
+        await server.api<{ items: { sourceVersion: string }[] }>(
+          'GET',
+          `/v1/workspaces/${WORKSPACE}/suggestions?status=pending&source=churn&limit=1`,
+        )
+      ).items;
+      const model = await server.api<{ version: number }>(
+        'GET',
+        `/v1/workspaces/${WORKSPACE}/churn/models/${first!.sourceVersion}`,
+      );
+      await review.getByText(`churn model v${model.version}`).first().waitFor();
       await screenshot(page, '12-review-reads-churn', review);
       await closeSaved(page);
 

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeGivenBy, describeHoldingSource, holdersSummary } from './holders.ts';
+import { describeGivenBy, holdersSummary } from './holders.ts';
 
 describe('tag holders', () => {
-  it('names where a holding came from, with the version shortened', () => {
-    const id = '4f1a2b3c-0000-4000-8000-000000000000';
-    expect(describeHoldingSource('cluster', id)).toBe('clustering run 4f1a2b3c');
-    expect(describeHoldingSource('churn', id)).toBe('churn model 4f1a2b3c');
-    expect(describeHoldingSource('rule', 'default-2')).toBe('rule table default-');
-    expect(describeHoldingSource('manual', null)).toBe('given by hand');
-    expect(describeHoldingSource('cluster', null)).toBe('clustering run');
-  });
-
   it('names the key that gave the tag, or says the system gave it', () => {
     expect(describeGivenBy({ keyId: 'k1', name: 'Ops team' })).toBe('Ops team');
     expect(describeGivenBy(null)).toBe('automatically');

@@ -2,27 +2,6 @@ import type { components } from '../api/client.ts';
 import { formatNumber } from '../format.ts';
 
 export type TagHolder = components['schemas']['TagHolder'];
-export type HoldingSource = TagHolder['source'];
-
-/**
- * Where a customer's holding of a tag came from, in words: the kind of source and the
- * first characters of the run, model or rule table that made it.
- *
- * @example describeHoldingSource('cluster', '4f1a2b3c-…') // 'clustering run 4f1a2b3c'
- */
-export function describeHoldingSource(source: HoldingSource, sourceVersion: string | null): string {
-  const version = sourceVersion === null ? '' : ` ${sourceVersion.slice(0, 8)}`;
-  switch (source) {
-    case 'cluster':
-      return `clustering run${version}`;
-    case 'churn':
-      return `churn model${version}`;
-    case 'rule':
-      return `rule table${version}`;
-    default:
-      return 'given by hand';
-  }
-}
 
 /**
  * Who gave a holder the tag: the name of the API key that accepted the suggestion or gave
