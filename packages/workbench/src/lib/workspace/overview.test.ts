@@ -12,7 +12,13 @@ const asOf = '2011-12-10T00:00:00.000Z';
 
 describe('the workspace overview', () => {
   it('gives the features cut-off, and asks for a refresh only when some are missing or stale', () => {
-    const fresh = { customers: 4372, withFeatures: 4372, staleFeatures: 0, featuresAsOf: asOf };
+    const fresh = {
+      customers: 4372,
+      withFeatures: 4372,
+      staleFeatures: 0,
+      featuresAsOf: asOf,
+      columns: [{ source: 'feature' as const }],
+    };
     expect(featureFreshness(fresh)).toBe(`features as of ${formatDateTime(asOf)}`);
     expect(featureFreshness({ ...fresh, withFeatures: 4370, staleFeatures: 12 })).toBe(
       `features as of ${formatDateTime(asOf)}; 2 without features, 12 stale: refresh features`,
@@ -20,6 +26,13 @@ describe('the workspace overview', () => {
     expect(featureFreshness({ ...fresh, withFeatures: 0, featuresAsOf: null })).toBe(
       'No features computed yet: refresh features.',
     );
+    const attributesOnly = { ...fresh, withFeatures: 0, staleFeatures: 7043, featuresAsOf: null };
+    expect(
+      featureFreshness({
+        ...attributesOnly,
+        columns: [{ source: 'attribute' as const }, { source: 'attribute' as const }],
+      }),
+    ).toBe('2 attribute columns; no features computed from events');
     expect(featureFreshness({ ...fresh, customers: 0, withFeatures: 0 })).toBe(
       'No customers yet: import customers or events.',
     );

@@ -6,12 +6,22 @@ type ClusterRun = components['schemas']['ClusterRunSummary'];
 type ChurnModel = components['schemas']['ChurnModel'];
 type Job = components['schemas']['Job'];
 
-/** How current the customers' features are: their cut-off, and how many wait for a refresh. */
+/**
+ * How current the customers' features are: their cut-off, and how many wait for a refresh.
+ * A workspace of customer attributes alone (no events) is described by its attribute columns.
+ */
 export function featureFreshness(
-  summary: Pick<FeatureSummary, 'customers' | 'withFeatures' | 'staleFeatures' | 'featuresAsOf'>,
+  summary: Pick<FeatureSummary, 'customers' | 'withFeatures' | 'staleFeatures' | 'featuresAsOf'> & {
+    readonly columns: readonly Pick<FeatureSummary['columns'][number], 'source'>[];
+  },
 ): string {
   if (summary.customers === 0) return 'No customers yet: import customers or events.';
-  if (summary.withFeatures === 0) return 'No features computed yet: refresh features.';
+  if (summary.withFeatures === 0) {
+    const attributes = summary.columns.filter((column) => column.source === 'attribute').length;
+    return attributes === 0
+      ? 'No features computed yet: refresh features.'
+      : `${formatNumber(attributes)} attribute column${attributes === 1 ? '' : 's'}; no features computed from events`;
+  }
   const asOf = `features as of ${formatDateTime(summary.featuresAsOf)}`;
   const missing = summary.customers - summary.withFeatures;
   const notes = [
