@@ -556,7 +556,7 @@ describe('tag holders, undo in review, keyboard reach and left-out customers in 
         await page.keyboard.press('Tab');
         steps.push(await focused(page));
       }
-      expect(steps).toEqual(['A ← Notebooks', 'INPUT ', 'A Go to the review queue']);
+      expect(steps).toEqual([`A ← ${WORKSPACE}`, 'INPUT ', 'A Go to the review queue']);
       await page.keyboard.press('Enter');
       expect(await focused(page)).toBe('TABLE Pending suggestions');
       // The queue's keys work at once.
