@@ -682,4 +682,66 @@ describe('tag holders, undo in review, keyboard reach and left-out customers in 
     },
     FLOW_TIMEOUT,
   );
+
+  it(
+    'gives an operator a review page of its own, reached from the overview and a tag, its filters in the address',
+    async () => {
+      const issued = await server.api<{ secret: string }>('POST', '/v1/keys', {
+        role: 'operator',
+        workspace: WORKSPACE,
+        name: 'operator on the review page',
+      });
+      const operator = await signedInContext(browser, issued.secret, { viewport: WIDE });
+      answers.push(operator.answers);
+      const page = await openPage(operator.context, `/w/${WORKSPACE}`);
+      await page
+        .getByRole('region', { name: 'Waiting for review', exact: true })
+        .getByRole('link', { name: 'Review them' })
+        .click();
+      await page.waitForURL(`${server.url}/w/${WORKSPACE}/review`);
+      await page.getByRole('heading', { level: 1, name: `Review in ${WORKSPACE}` }).waitFor();
+      const queue = page.getByRole('grid', { name: 'Pending suggestions' });
+      await queue.waitFor();
+      expect(await page.getByRole('button', { name: 'Generate suggestions' }).count()).toBe(0);
+
+      // An operator chooses the filters here (a notebook's are the analyst's), and the address
+      // keeps them.
+      const pending = await server.api<{ items: SuggestionJson[] }>(
+        'GET',
+        `${base}/suggestions?status=pending&limit=1000`,
+      );
+      const ofTagOf = (slug: string) => pending.items.filter((s) => s.tag === slug);
+      const { tag } = pending.items.find((s) => ofTagOf(s.tag).length >= 2)!;
+      const ofTag = ofTagOf(tag);
+      await page.getByLabel('Tag', { exact: true }).selectOption(tag);
+      await page.waitForURL(`${server.url}/w/${WORKSPACE}/review?tag=${tag}`);
+      const shown = `of ${ofTag.length} pending shown`;
+      await page.getByText(shown).waitFor();
+      const tagCells = queue.locator('tbody tr td:nth-child(2)');
+      expect(new Set(await tagCells.allTextContents())).toEqual(
+        new Set([ofTag[0]!.tagDisplayName]),
+      );
+
+      // Decided with the keyboard, as in a notebook's queue.
+      const first = await queue.locator('tbody tr').first().getAttribute('data-suggestion');
+      await queue.focus();
+      await page.keyboard.press('a');
+      await page.getByText('1 decided here').waitFor();
+      expect(await suggestionStatus(first!)).toBe('accepted');
+      await screenshot(page, 'review-page-1280');
+
+      // The address reopens the same queue, one decision shorter.
+      await page.reload();
+      await page.getByText(`of ${ofTag.length - 1} pending shown`).waitFor();
+      expect(await page.getByLabel('Tag', { exact: true }).inputValue()).toBe(tag);
+
+      // A tag's page leads to its own queue.
+      await page.goto(`${server.url}/w/${WORKSPACE}/tags/${tag}`);
+      await page.getByRole('link', { name: 'review them' }).click();
+      await page.waitForURL(`${server.url}/w/${WORKSPACE}/review?tag=${tag}`);
+      await page.getByText(`of ${ofTag.length - 1} pending shown`).waitFor();
+      await operator.context.close();
+    },
+    FLOW_TIMEOUT,
+  );
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatCount,
   formatDateTime,
   formatDuration,
   formatFixed,
@@ -108,5 +109,14 @@ describe('humanizeTimestamps', () => {
     );
     expect(formatDateTime(iso)).toMatch(/^24 Nov 2026, \d{2}:\d{2}$/);
     expect(humanizeTimestamps('no dates here, version 2026')).toBe('no dates here, version 2026');
+  });
+});
+
+describe('formatCount', () => {
+  it('writes the noun singular for one and plural otherwise', () => {
+    expect(formatCount(1, 'suggestion')).toBe('1 suggestion');
+    expect(formatCount(0, 'suggestion')).toBe('0 suggestions');
+    expect(formatCount(1060, 'customer')).toBe('1,060 customers');
+    expect(formatCount(2, 'child', 'children')).toBe('2 children');
   });
 });

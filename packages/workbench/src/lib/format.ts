@@ -26,6 +26,11 @@ export function formatNumber(value: number | null | undefined): string {
   );
 }
 
+/** A count with its noun, singular for one: `1 suggestion`, `1,060 suggestions`. */
+export function formatCount(count: number, singular: string, plural = `${singular}s`): string {
+  return `${formatNumber(count)} ${count === 1 ? singular : plural}`;
+}
+
 /** An effect: like `formatNumber`, with a `+` on increases so the sign always shows. */
 export function formatEffect(value: number | null | undefined): string {
   const text = formatNumber(value);

@@ -37,7 +37,7 @@ export async function loadSourceNames(api: ApiClient, workspace: string): Promis
  * made it, by name when `names` knows it (`churn model v3`), else by the id's first characters
  * (`clustering run 4f1a2b3c`: runs have no number).
  */
-export function describeSource(
+export function describeOrigin(
   source: Source,
   sourceVersion: string | null,
   names: SourceNames = new Map(),
