@@ -206,6 +206,11 @@ describe('workbench at phone width in Chromium', () => {
       await workspace.getByRole('button', { name: 'Delete Latest results' }).waitFor();
       await expectNoSidewaysScroll(workspace, 'workspace page with a notebook');
       await screenshot(workspace, 'phone-02-workspace', { fullPage: true });
+      // The review page: its queue reads as cards, as in a notebook.
+      await workspace.getByRole('link', { name: 'Review them' }).click();
+      await workspace.getByRole('grid', { name: 'Pending suggestions' }).waitFor();
+      await expectNoSidewaysScroll(workspace, 'review page');
+      await screenshot(workspace, 'phone-02-review-page');
       await workspace.close();
     },
     FLOW_TIMEOUT,
