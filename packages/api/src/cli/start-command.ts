@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { closeOnInterrupt } from './until-interrupted.ts';
 import { bootstrapDemo, type StepReporter } from '../demo/bootstrap-demo.ts';
@@ -44,7 +44,9 @@ export function registerStartCommand(program: Command): void {
         startupTasks: [(database) => bootstrapDemo(database.db, jobs, terminalReporter)],
       });
       await server.started;
-      const keyFile = join(dirname(config.dataDir), 'admin-key');
+      // Beside the data directory and named after it, like its lock: servers on directories
+      // with the same parent keep keys of their own.
+      const keyFile = `${resolve(config.dataDir)}.admin-key`;
       const key = config.bootstrapKey ?? (await demoAdminKey(server.database.db, keyFile));
       const origin = `http://localhost:${server.port}`;
       process.stderr.write(
