@@ -737,6 +737,12 @@ describe('tag holders, undo in review, keyboard reach and left-out customers in 
 
       // A tag's page leads to its own queue.
       await page.goto(`${server.url}/w/${WORKSPACE}/tags/${tag}`);
+      const waiting = page
+        .locator('dt', { hasText: 'Waiting for review' })
+        .locator('xpath=following-sibling::dd[1]');
+      await expect
+        .poll(() => waiting.textContent())
+        .toBe(`${(ofTag.length - 1).toLocaleString('en')} suggestions\u00a0· review them`);
       await page.getByRole('link', { name: 'review them' }).click();
       await page.waitForURL(`${server.url}/w/${WORKSPACE}/review?tag=${tag}`);
       await page.getByText(`of ${ofTag.length - 1} pending shown`).waitFor();

@@ -83,10 +83,13 @@ describe('formatDuration', () => {
 });
 
 describe('formatEffect', () => {
-  it('always shows the sign, and no sign on zero', () => {
-    expect(formatEffect(0.9187)).toBe('+0.9187');
+  it('shows 2 decimals and the sign, and no sign on what rounds to zero', () => {
+    expect(formatEffect(0.9187)).toBe('+0.92');
+    expect(formatEffect(1.004)).toBe('+1.00');
     expect(formatEffect(-0.25)).toBe('\u22120.25');
-    expect(formatEffect(0)).toBe('0');
+    expect(formatEffect(0)).toBe('0.00');
+    expect(formatEffect(0.004)).toBe('0.00');
+    expect(formatEffect(-0.004)).toBe('0.00');
     expect(formatEffect(null)).toBe('–');
   });
 });

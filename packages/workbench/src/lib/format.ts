@@ -31,10 +31,13 @@ export function formatCount(count: number, singular: string, plural = `${singula
   return `${formatNumber(count)} ${count === 1 ? singular : plural}`;
 }
 
-/** An effect: like `formatNumber`, with a `+` on increases so the sign always shows. */
+/**
+ * An effect on the log-odds, read down a column: 2 decimals, with a `+` on increases so the
+ * sign always shows (none on an effect that rounds to zero).
+ */
 export function formatEffect(value: number | null | undefined): string {
-  const text = formatNumber(value);
-  return typeof value === 'number' && value > 0 && text !== '–' ? `+${text}` : text;
+  const text = formatFixed(value, 2);
+  return typeof value === 'number' && value > 0 && /[1-9]/.test(text) ? `+${text}` : text;
 }
 
 /**
