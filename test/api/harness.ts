@@ -17,8 +17,6 @@ import {
 import { assertMatchesOpenApi } from '../support/openapi-contract.ts';
 import { stepsJob } from '../support/steps-job.ts';
 
-export { stepGate } from '../support/steps-job.ts';
-
 export interface TestServer {
   readonly url: string;
   readonly server: RunningServer;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '@tagwise/api/testing';
+import { stepGate } from '../support/steps-job.ts';
 import {
   expectProblem,
   readSse,
   startTestServer,
-  stepGate,
   type SseEvent,
   type TestServer,
 } from './harness.ts';

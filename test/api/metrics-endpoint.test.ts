@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueJob, sql } from '@tagwise/api';
 import { testDatabaseKinds } from '@tagwise/api/testing';
-import { startTestServer, stepGate, type TestServer } from './harness.ts';
+import { stepGate } from '../support/steps-job.ts';
+import { startTestServer, type TestServer } from './harness.ts';
 import { waitForJob } from './tagging-data.ts';
 
 /** One sample of the exposition text: metric name, labels and value. */

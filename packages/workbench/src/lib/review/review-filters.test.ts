@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filtersFromSearch, searchOfFilters } from './review-filters.ts';
+import { confidenceFloor, filtersFromSearch, searchOfFilters } from './review-filters.ts';
 
 describe("a review page's filters in its address", () => {
   it('reads the filters set, and round-trips them', () => {
@@ -22,5 +22,12 @@ describe("a review page's filters in its address", () => {
       minConfidence: 0,
     });
     expect(filtersFromSearch(new URLSearchParams('min_confidence=7')).minConfidence).toBe(1);
+  });
+
+  it('keeps a typed minimum confidence within [0, 1]', () => {
+    expect(confidenceFloor(0.35)).toBe(0.35);
+    expect(confidenceFloor(-0.2)).toBe(0);
+    expect(confidenceFloor(1.5)).toBe(1);
+    expect(confidenceFloor(Number.NaN)).toBe(0);
   });
 });

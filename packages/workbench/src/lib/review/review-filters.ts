@@ -11,6 +11,11 @@ export interface ReviewFilters {
 
 const SOURCES: readonly string[] = ['cluster', 'churn', 'rule'] satisfies readonly Source[];
 
+/** A minimum confidence a queue can filter by: within [0, 1], and 0 for what is no number. */
+export function confidenceFloor(value: number): number {
+  return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
+}
+
 /**
  * The filters a review page's address holds (`?tag=champions&source=rule&min_confidence=0.8`,
  * the API's own names), so a queue can be shared as a link. Values that cannot be filters
@@ -18,11 +23,10 @@ const SOURCES: readonly string[] = ['cluster', 'churn', 'rule'] satisfies readon
  */
 export function filtersFromSearch(search: URLSearchParams): ReviewFilters {
   const source = search.get('source') ?? '';
-  const minConfidence = Number(search.get('min_confidence') ?? 0);
   return {
     tag: search.get('tag') ?? '',
     source: SOURCES.includes(source) ? (source as Source) : '',
-    minConfidence: Number.isFinite(minConfidence) ? Math.min(1, Math.max(0, minConfidence)) : 0,
+    minConfidence: confidenceFloor(Number(search.get('min_confidence') ?? 0)),
   };
 }
 

@@ -1,5 +1,11 @@
 import type { components } from '../api/client.ts';
-import { formatDateTime, formatMetric, formatNumber, formatPercent } from '../format.ts';
+import {
+  formatCount,
+  formatDateTime,
+  formatMetric,
+  formatNumber,
+  formatPercent,
+} from '../format.ts';
 
 type FeatureSummary = components['schemas']['FeatureSummary'];
 type ClusterRun = components['schemas']['ClusterRunSummary'];
@@ -20,7 +26,7 @@ export function featureFreshness(
     const attributes = summary.columns.filter((column) => column.source === 'attribute').length;
     return attributes === 0
       ? 'No features computed yet: refresh features.'
-      : `${formatNumber(attributes)} attribute column${attributes === 1 ? '' : 's'}; no features computed from events`;
+      : `${formatCount(attributes, 'attribute column')}; no features computed from events`;
   }
   const asOf = `features as of ${formatDateTime(summary.featuresAsOf)}`;
   const missing = summary.customers - summary.withFeatures;
@@ -49,10 +55,9 @@ export function taggedShare(tagged: number, customers: number): Headline {
 export function clusteringHeadline(
   run: Pick<ClusterRun, 'k' | 'featureNames' | 'customerCount' | 'createdAt'>,
 ): Headline {
-  const features = run.featureNames.length;
   return {
     figure: `k = ${run.k}`,
-    detail: `on ${features} feature${features === 1 ? '' : 's'}, ${formatNumber(run.customerCount)} customers · ${formatDateTime(run.createdAt)}`,
+    detail: `on ${formatCount(run.featureNames.length, 'feature')}, ${formatCount(run.customerCount, 'customer')} · ${formatDateTime(run.createdAt)}`,
   };
 }
 
