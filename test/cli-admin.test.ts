@@ -1,40 +1,22 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repositoryRoot, runTagwise } from './support/tagwise-cli.ts';
+import { runTagwise, startTagwise } from './support/tagwise-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tagwise-admin-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // Every command opens the same embedded database, as a user's successive commands would.
 const env = { TAGWISE_DATA_DIR: join(dir, 'data'), DATABASE_URL: '' };
 
-/** `tagwise serve` on a free port; resolves with its origin once it listens. */
-function serve(): Promise<{ origin: string; stop(): Promise<number | null> }> {
-  const child = spawn(
-    join(repositoryRoot, 'node_modules', '.bin', 'tsx'),
-    ['packages/api/src/cli/main.ts', 'serve'],
-    { cwd: repositoryRoot, env: { ...process.env, ...env, PORT: '0' }, stdio: 'pipe' },
+/** `tagwise serve` on a free port, once it listens. */
+async function serve(): Promise<{ origin: string; stop(): Promise<number | null> }> {
+  const served = await startTagwise(
+    ['serve'],
+    { ...env, PORT: '0' },
+    /"msg":"listening","port":(\d+)/,
   );
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      output += chunk;
-      const port = /"msg":"listening","port":(\d+)/.exec(output)?.[1];
-      if (port === undefined) return;
-      resolve({
-        origin: `http://127.0.0.1:${port}`,
-        stop: () => {
-          child.kill('SIGINT');
-          return exited;
-        },
-      });
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    void exited.then((code) => reject(new Error(`tagwise serve exited with ${code}:\n${output}`)));
-  });
+  return { origin: `http://127.0.0.1:${served.ready[1]}`, stop: served.stop };
 }
 
 const lines = (text: string) => text.trim().split('\n');

@@ -1,56 +1,32 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repositoryRoot } from './support/tagwise-cli.ts';
+import { startTagwise, type TagwiseProcess } from './support/tagwise-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tagwise-start-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const dataDir = join(dir, 'data');
 
-/** A running `tagwise start`: where it serves, the key it printed, what it wrote to stderr. */
+/** A running `tagwise start`: where it serves and the key it printed. */
 interface Started {
   readonly origin: string;
   readonly key: string;
-  readonly stderr: string;
-  stop(): Promise<number | null>;
+  readonly process: TagwiseProcess;
 }
 
 /**
  * Runs `tagwise start` on the embedded database in `dataDir` on a free port, as the README's
  * first command does, and resolves once it says it is running.
  */
-function startTagwise(): Promise<Started> {
-  const child = spawn(
-    join(repositoryRoot, 'node_modules', '.bin', 'tsx'),
-    ['packages/api/src/cli/main.ts', 'start'],
-    {
-      cwd: repositoryRoot,
-      env: { ...process.env, CI: '1', PORT: '0', TAGWISE_DATA_DIR: dataDir, DATABASE_URL: '' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
+async function startDemo(): Promise<Started> {
+  const running = await startTagwise(
+    ['start'],
+    { PORT: '0', TAGWISE_DATA_DIR: dataDir, DATABASE_URL: '' },
+    /Workbench (http:\/\/localhost:\d+)\/[^]*Admin key (\S+)\n[^]*Try:/,
   );
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  let stderr = '';
-  return new Promise((resolve, reject) => {
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-      const origin = /Workbench (http:\/\/localhost:\d+)\//.exec(stderr)?.[1];
-      const key = /Admin key (\S+)\n/.exec(stderr)?.[1];
-      if (origin === undefined || key === undefined || !stderr.includes('Try:')) return;
-      resolve({
-        origin,
-        key,
-        stderr,
-        stop: () => {
-          child.kill('SIGINT');
-          return exited;
-        },
-      });
-    });
-    void exited.then((code) => reject(new Error(`tagwise start exited with ${code}:\n${stderr}`)));
-  });
+  const [, origin, key] = running.ready;
+  return { origin: origin!, key: key!, process: running };
 }
 
 async function getJson<T>(started: Started, path: string): Promise<T> {
@@ -82,11 +58,11 @@ async function workspaceState(started: Started, slug: string) {
 
 describe("tagwise start (the README's first command)", () => {
   it('sets up both bundled workspaces on the first start and reuses them on the next', async () => {
-    const first = await startTagwise();
+    const first = await startDemo();
     let firstState: Record<string, Awaited<ReturnType<typeof workspaceState>>>;
     try {
-      expect(first.stderr).toMatch(/online-retail: importing events: 401,604 events/);
-      expect(first.stderr).toMatch(/telco: importing customers: 7,043 customers/);
+      expect(first.process.output).toMatch(/online-retail: importing events: 401,604 events/);
+      expect(first.process.output).toMatch(/telco: importing customers: 7,043 customers/);
       expect((await fetch(`${first.origin}/readyz`)).status).toBe(200);
 
       const workspaces = await getJson<Page<{ slug: string }>>(first, '/v1/workspaces');
@@ -114,19 +90,19 @@ describe("tagwise start (the README's first command)", () => {
       expect(readFileSync(keyFile, 'utf8').trim()).toBe(first.key);
       expect(statSync(keyFile).mode & 0o777).toBe(0o600);
     } finally {
-      expect(await first.stop()).toBe(0);
+      expect(await first.process.stop()).toBe(0);
     }
 
-    const second = await startTagwise();
+    const second = await startDemo();
     try {
       expect(second.key).toBe(first.key);
-      expect(second.stderr).not.toMatch(/importing|training churn/);
+      expect(second.process.output).not.toMatch(/importing|training churn/);
       for (const slug of ['online-retail', 'telco']) {
         // Nothing was imported, trained or generated again: the same jobs, models and queue.
         expect(await workspaceState(second, slug)).toEqual(firstState[slug]);
       }
     } finally {
-      expect(await second.stop()).toBe(0);
+      expect(await second.process.stop()).toBe(0);
     }
   }, 900_000);
 });
