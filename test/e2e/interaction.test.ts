@@ -154,7 +154,13 @@ describe('keyboard, save state and not-found pages in Chromium', () => {
     'opens another workspace only when the choice is confirmed, not while arrowing through the list',
     async () => {
       const page = await openPage(`${server.url}/w/${WORKSPACE}`);
-      await page.getByRole('heading', { level: 1, name: WORKSPACE, exact: true }).waitFor();
+      await page
+        .getByRole('heading', {
+          level: 1,
+          name: `${WORKSPACE} (test shop) ${WORKSPACE}`,
+          exact: true,
+        })
+        .waitFor();
       const picker = page.getByLabel('Workspace', { exact: true });
       await expect.poll(() => picker.locator('option').count()).toBe(2);
       const open = page.getByRole('button', { name: 'Open', exact: true });
@@ -167,14 +173,22 @@ describe('keyboard, save state and not-found pages in Chromium', () => {
       await expect.poll(() => picker.inputValue()).toBe(OTHER);
       await expect.poll(() => open.isEnabled()).toBe(true);
       expect(new URL(page.url()).pathname).toBe(`/w/${WORKSPACE}`);
-      await page.getByRole('heading', { level: 1, name: WORKSPACE, exact: true }).waitFor();
+      await page
+        .getByRole('heading', {
+          level: 1,
+          name: `${WORKSPACE} (test shop) ${WORKSPACE}`,
+          exact: true,
+        })
+        .waitFor();
       await screenshot(page, 'interaction-workspace-chosen');
 
       // The keyboard confirms: Tab to the button, Enter.
       await page.keyboard.press('Tab');
       expect(await focused(page)).toBe('BUTTON');
       await page.keyboard.press('Enter');
-      await page.getByRole('heading', { level: 1, name: OTHER, exact: true }).waitFor();
+      await page
+        .getByRole('heading', { level: 1, name: `Outlet (test shop) ${OTHER}`, exact: true })
+        .waitFor();
       expect(new URL(page.url()).pathname).toBe(`/w/${OTHER}`);
       expect(await picker.inputValue()).toBe(OTHER);
       expect(await open.isDisabled()).toBe(true);

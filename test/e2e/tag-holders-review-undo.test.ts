@@ -699,7 +699,9 @@ describe('tag holders, undo in review, keyboard reach and left-out customers in 
         .getByRole('link', { name: 'Review them' })
         .click();
       await page.waitForURL(`${server.url}/w/${WORKSPACE}/review`);
-      await page.getByRole('heading', { level: 1, name: `Review in ${WORKSPACE}` }).waitFor();
+      await page
+        .getByRole('heading', { level: 1, name: `Review in ${WORKSPACE} (test shop)` })
+        .waitFor();
       const queue = page.getByRole('grid', { name: 'Pending suggestions' });
       await queue.waitFor();
       expect(await page.getByRole('button', { name: 'Generate suggestions' }).count()).toBe(0);
