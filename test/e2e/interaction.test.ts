@@ -154,13 +154,13 @@ describe('keyboard, save state and not-found pages in Chromium', () => {
     'opens another workspace only when the choice is confirmed, not while arrowing through the list',
     async () => {
       const page = await openPage(`${server.url}/w/${WORKSPACE}`);
-      await page
-        .getByRole('heading', {
-          level: 1,
-          name: `${WORKSPACE} (test shop) ${WORKSPACE}`,
-          exact: true,
-        })
-        .waitFor();
+      // Titled with the workspace's name, then its slug.
+      const title = page.getByRole('heading', {
+        level: 1,
+        name: `${WORKSPACE} (test shop) ${WORKSPACE}`,
+        exact: true,
+      });
+      await title.waitFor();
       const picker = page.getByLabel('Workspace', { exact: true });
       await expect.poll(() => picker.locator('option').count()).toBe(2);
       const open = page.getByRole('button', { name: 'Open', exact: true });
@@ -173,13 +173,7 @@ describe('keyboard, save state and not-found pages in Chromium', () => {
       await expect.poll(() => picker.inputValue()).toBe(OTHER);
       await expect.poll(() => open.isEnabled()).toBe(true);
       expect(new URL(page.url()).pathname).toBe(`/w/${WORKSPACE}`);
-      await page
-        .getByRole('heading', {
-          level: 1,
-          name: `${WORKSPACE} (test shop) ${WORKSPACE}`,
-          exact: true,
-        })
-        .waitFor();
+      await title.waitFor();
       await screenshot(page, 'interaction-workspace-chosen');
 
       // The keyboard confirms: Tab to the button, Enter.
