@@ -144,12 +144,27 @@ export function buildNetwork(
 }
 
 /**
- * A dense layer, `activation(x · kernel + bias)`: one fused product forward, differentiated
- * here through explicitly transposed operands. The gradient TF.js derives multiplies by a
- * transposed operand in place (`dz · kernelᵀ`, `xᵀ · dz`), and the wasm backend computes that
- * kind of product an order of magnitude slower than a transpose followed by a plain one
- * (1.8–2.1 ms against 0.3 ms for a 512-row batch of 63 inputs into 32 units, measured on
- * Node 20); training spent most of its time there.
+ * `a · b` with either operand transposed. The wasm backend multiplies by a transposed
+ * operand in place an order of magnitude slower than it transposes first (1.8–2.1 ms against
+ * 0.3 ms for a 512-row batch of 63 inputs into 32 units, measured on Node 20), so there the
+ * transpose comes first; the other backends transpose slowly (cpu: 2 ms for the same batch)
+ * or multiply transposed operands at full speed, so they get the flags.
+ */
+function matMulTransposing(
+  a: tf.Tensor2D,
+  b: tf.Tensor2D,
+  transposeA: boolean,
+  transposeB: boolean,
+): tf.Tensor2D {
+  if (tf.getBackend() !== 'wasm') return tf.matMul(a, b, transposeA, transposeB);
+  return tf.matMul(transposeA ? tf.transpose(a) : a, transposeB ? tf.transpose(b) : b);
+}
+
+/**
+ * A dense layer, `activation(x · kernel + bias)`: one fused product forward, and a gradient
+ * written out here so that its two products with a transposed operand (`dz · kernelᵀ`,
+ * `xᵀ · dz`) go through `matMulTransposing`. TF.js's own gradient multiplies by transposed
+ * operands in place, where training on wasm spent most of its time.
  */
 function denseLayer(
   relu: boolean,
@@ -173,10 +188,10 @@ function denseLayer(
       gradFunc: (dy, saved) => {
         const [savedX, savedKernel, savedY] = saved as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
         // ReLU passes the gradient where its output is positive.
-        const dz = relu ? tf.mul(dy, tf.step(savedY)) : dy;
+        const dz: tf.Tensor2D = relu ? tf.mul(dy, tf.step(savedY)) : dy;
         return [
-          tf.matMul(dz, tf.transpose(savedKernel)),
-          tf.matMul(tf.transpose(savedX), dz),
+          matMulTransposing(dz, savedKernel, false, true),
+          matMulTransposing(savedX, dz, true, false),
           tf.sum(dz, 0),
         ];
       },
