@@ -62,3 +62,21 @@ describe.each(['wasm', 'cpu'] as const)(
     );
   },
 );
+
+describe('a network the training loop did not build', () => {
+  it('is refused with an invalid_model error naming the layer', async () => {
+    await selectTfBackend('wasm');
+    const foreign = tf.sequential({
+      layers: [tf.layers.dense({ inputShape: [3], units: 1, activation: 'tanh', name: 'out' })],
+    });
+    const x = tf.zeros([2, 3]) as tf.Tensor2D;
+    expect(() => forwardLogits(foreign, x)).toThrow(
+      expect.objectContaining({
+        code: 'invalid_model',
+        message: expect.stringContaining('"out" is a Dense with activation tanh'),
+      }),
+    );
+    x.dispose();
+    foreign.dispose();
+  });
+});

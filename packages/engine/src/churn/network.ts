@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { requireArgument } from '../errors.ts';
+import { EngineError, requireArgument } from '../errors.ts';
 import type { Matrix } from '../linalg/matrix.ts';
 import { createRng, shuffledIndices, type Rng } from '../random/prng.ts';
 import { createTurnTaker } from '../turns.ts';
@@ -211,7 +211,12 @@ interface DenseStep {
 
 const denseStepsByModel = new WeakMap<tf.LayersModel, readonly DenseStep[]>();
 
-/** The model's dense layers as weights to multiply by, read once per model. */
+/**
+ * The model's dense layers as weights to multiply by, read once per model.
+ *
+ * @throws EngineError `invalid_model` for a network that is not dense layers with ReLU or
+ * linear activations (a model file not written by Tagwise)
+ */
 function denseSteps(model: tf.LayersModel): readonly DenseStep[] {
   let steps = denseStepsByModel.get(model);
   if (steps === undefined) {
@@ -223,8 +228,9 @@ function denseSteps(model: tf.LayersModel): readonly DenseStep[] {
         bias === undefined ||
         (activation !== 'relu' && activation !== 'linear')
       ) {
-        throw new Error(
-          `the churn network has a layer it cannot run: ${layer.getClassName()} (${activation})`,
+        throw new EngineError(
+          'invalid_model',
+          `the churn network's layer "${layer.name}" is a ${layer.getClassName()} with activation ${String(activation)}; only dense layers with relu or linear activations can run`,
         );
       }
       return {
