@@ -89,7 +89,7 @@ function integratedGradients(
     tf.tidy(
       () =>
         tf
-          .addN(ensemble.members.map((m) => forwardLogits(m, input)))
+          .addN(ensemble.members.map((m) => forwardLogits(m, input, { gradient: 'input' })))
           .div(ensemble.members.length) as tf.Tensor1D,
     );
   const gradient = tf.grad((input: tf.Tensor) => meanLogit(input as tf.Tensor2D).sum());

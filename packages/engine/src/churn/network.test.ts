@@ -45,15 +45,20 @@ describe.each(['wasm', 'cpu'] as const)(
           for (const [name, gradient] of Object.entries(oursByVariable)) {
             expect(maxDifference(gradient, layersByVariable[name]!), name).toBeLessThan(1e-4);
           }
-          // With respect to the input, as integrated-gradient explanations use it.
+          // With respect to the input, as integrated-gradient explanations use it: in both
+          // modes, the weights' gradients skipped or not.
           const byInput = (f: (input: tf.Tensor2D) => tf.Tensor) =>
             tf.grad((input: tf.Tensor) => tf.sum(f(input as tf.Tensor2D)))(x);
-          expect(
-            maxDifference(
-              byInput((input) => forwardLogits(model, input)),
-              byInput((input) => model.apply(input) as tf.Tensor),
-            ),
-          ).toBeLessThan(1e-5);
+          const layersByInput = byInput((input) => model.apply(input) as tf.Tensor);
+          for (const gradient of ['all', 'input'] as const) {
+            expect(
+              maxDifference(
+                byInput((input) => forwardLogits(model, input, { gradient })),
+                layersByInput,
+              ),
+              gradient,
+            ).toBeLessThan(1e-5);
+          }
         });
         expect(tf.memory().numTensors).toBe(before);
         x.dispose();
