@@ -144,7 +144,10 @@ export async function listSuggestions(
   return (await query.execute()).map(normalise);
 }
 
-/** At most this many of a customer's suggestions are returned, newest first. */
+/**
+ * At most this many of a customer's suggestions are returned, newest first. The views stored
+ * per customer (migration `20261125T0018-store-customer-suggestion-views`) hold as many.
+ */
 const CUSTOMER_SUGGESTIONS_LIMIT = 1000;
 
 /**
@@ -168,37 +171,22 @@ export async function listCustomerSuggestions(
 }
 
 /**
- * The hot read path of calling services: a customer's suggestions (newest first, optionally
- * one status, at most `$4`) as the JSON array of their API views, built by the database — the
- * fields of `toSuggestionView`, times as JavaScript's toISOString writes them — so the
- * explanations pass through without being parsed and written again. Prepared once per session
- * (see `namedStatement`). No row: the workspace has no such customer.
+ * The hot read path of calling services: a customer's suggestions as the JSON array of their
+ * API views, newest first, as the database stores it for each customer (kept current by the
+ * database on every change; see the migration). Prepared once per session (see
+ * `namedStatement`). No row: the workspace has no such customer.
  */
 const CUSTOMER_SUGGESTIONS_JSON = namedStatement(
   'customer_suggestions_json',
-  `SELECT coalesce((
-     SELECT json_agg(json_build_object(
-              'id', s.id,
-              'customer', c.external_id,
-              'tag', t.slug,
-              'tagDisplayName', t.display_name,
-              'source', s.source,
-              'sourceVersion', s.source_version,
-              'confidence', s.confidence,
-              'explanation', json_build_object(
-                'factors', s.explanation -> 'factors', 'text', s.explanation -> 'text'),
-              'status', s.status,
-              'decidedBy', s.decided_by,
-              'decidedAt', to_char(s.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-              'reason', s.reason,
-              'createdAt', to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
-            ORDER BY s.created_at DESC, s.confidence DESC)
-       FROM (SELECT * FROM suggestions
-              WHERE suggestions.customer_id = c.id
-                AND ($3::text IS NULL OR suggestions.status = $3::text)
-              ORDER BY suggestions.created_at DESC, suggestions.confidence DESC
-              LIMIT $4::integer) s
-       JOIN tags t ON t.id = s.tag_id), '[]')::text AS items
+  `SELECT coalesce(v.items, '[]') AS items
+     FROM customers c LEFT JOIN customer_suggestion_views v ON v.customer_id = c.id
+    WHERE c.workspace_id = $1::uuid AND c.external_id = $2::text`,
+);
+
+/** The same for the suggestions of one status (`$3`), built on the spot, at most `$4`. */
+const CUSTOMER_SUGGESTIONS_OF_STATUS_JSON = namedStatement(
+  'customer_suggestions_of_status_json',
+  `SELECT customer_suggestions_view_json(c.id, $3::text, $4::integer) AS items
      FROM customers c
     WHERE c.workspace_id = $1::uuid AND c.external_id = $2::text`,
 );
@@ -216,12 +204,18 @@ export async function findCustomerSuggestionsJson(
   externalId: string,
   status?: SuggestionStatus,
 ): Promise<string | undefined> {
-  const [row] = await runNamedStatement<{ items: string }>(db, CUSTOMER_SUGGESTIONS_JSON, [
-    workspaceId,
-    externalId,
-    status ?? null,
-    CUSTOMER_SUGGESTIONS_LIMIT,
-  ]);
+  const [row] =
+    status === undefined
+      ? await runNamedStatement<{ items: string }>(db, CUSTOMER_SUGGESTIONS_JSON, [
+          workspaceId,
+          externalId,
+        ])
+      : await runNamedStatement<{ items: string }>(db, CUSTOMER_SUGGESTIONS_OF_STATUS_JSON, [
+          workspaceId,
+          externalId,
+          status,
+          CUSTOMER_SUGGESTIONS_LIMIT,
+        ]);
   return row?.items;
 }
 

@@ -17,6 +17,7 @@ import * as dropCustomerReadFunctions from './20261123T0014-drop-customer-read-f
 import * as indexCustomerSuggestionsNewestFirst from './20261123T0015-index-customer-suggestions-newest-first.ts';
 import * as indexPendingSuggestionsByTag from './20261124T0016-index-pending-suggestions-by-tag.ts';
 import * as recordClusterRunLeftOut from './20261124T0017-record-cluster-run-left-out.ts';
+import * as storeCustomerSuggestionViews from './20261125T0018-store-customer-suggestion-views.ts';
 
 /**
  * Every migration, in order. Listed statically (no `fs` scan) so the set is reviewable
@@ -40,6 +41,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261123T0015-index-customer-suggestions-newest-first': indexCustomerSuggestionsNewestFirst,
   '20261124T0016-index-pending-suggestions-by-tag': indexPendingSuggestionsByTag,
   '20261124T0017-record-cluster-run-left-out': recordClusterRunLeftOut,
+  '20261125T0018-store-customer-suggestion-views': storeCustomerSuggestionViews,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
