@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import {
+  asyncStandardOutput,
   connectDatabase,
   namedStatement,
   runNamedStatement,
@@ -25,11 +26,11 @@ import type { WorkspaceRow } from '../../packages/api/src/workspaces/workspace.t
 const [targetJson, bootstrapKey] = process.argv.slice(2);
 const target = JSON.parse(targetJson!) as DatabaseTarget;
 const database = await connectDatabase(target);
-// Access-log lines go to stdout as in production (the bench reads and discards them): writing
-// them is part of what a request costs.
+// Access-log lines go to stdout the way the server writes them (the bench reads and discards
+// them): writing them is part of what a request costs.
 const tagwise = await startServer(parseConfig({ PORT: '0', TAGWISE_BOOTSTRAP_KEY: bootstrapKey }), {
   database,
-  logger: createJsonLogger(process.stdout, process.stderr),
+  logger: createJsonLogger(asyncStandardOutput(), process.stderr),
 });
 
 // The workspace is resolved once, so each request makes exactly one indexed lookup.

@@ -1,3 +1,5 @@
+import SonicBoom from 'sonic-boom';
+
 /** One structured log record; `msg` is for people, the other fields for machines. */
 export interface LogRecord {
   readonly msg: string;
@@ -24,6 +26,29 @@ export function createJsonLogger(out: Writable, err: Writable = out): Logger {
     warn: (record) => write(err, 'warn', record),
     error: (record) => write(err, 'error', record),
   };
+}
+
+/**
+ * Bytes of log lines held while standard output does not keep up; past this, lines are
+ * dropped rather than let a stuck reader exhaust the server's memory.
+ */
+const MAX_BUFFERED_LOG_BYTES = 16 * 1024 * 1024;
+
+let standardOutput: SonicBoom | undefined;
+
+/**
+ * Standard output for log lines, written asynchronously. Node writes to a pipe synchronously,
+ * one system call per line, and a server writes one access-log line per request: lines
+ * written while a write is in flight now go out together with the next one. What is still
+ * buffered when the process exits is written out before it does.
+ */
+export function asyncStandardOutput(): Writable {
+  if (standardOutput === undefined) {
+    const output = new SonicBoom({ fd: 1, maxLength: MAX_BUFFERED_LOG_BYTES });
+    process.once('exit', () => output.flushSync());
+    standardOutput = output;
+  }
+  return standardOutput;
 }
 
 /** A logger that keeps records in memory (tests assert on them). */

@@ -14,7 +14,7 @@ import { createJobRegistry } from './jobs/job-handlers.ts';
 import type { JobRegistry } from './jobs/job-registry.ts';
 import { createWorker, type Worker, type WorkerOptions } from './jobs/worker.ts';
 import { ensureBootstrapKey } from './keys/api-key.service.ts';
-import { createJsonLogger, errorFields, type Logger } from './logger.ts';
+import { asyncStandardOutput, createJsonLogger, errorFields, type Logger } from './logger.ts';
 import { createMetrics } from './ops/metrics.ts';
 import {
   createWebhookDeliverer,
@@ -94,7 +94,7 @@ export async function startServer(
   config: Config,
   options: ServerOptions = {},
 ): Promise<RunningServer> {
-  const logger = options.logger ?? createJsonLogger(process.stdout, process.stderr);
+  const logger = options.logger ?? createJsonLogger(asyncStandardOutput(), process.stderr);
   const database = options.database ?? (await connectDatabase(databaseTargetOf(config)));
   const ownsDatabase = options.database === undefined;
   const applied = await migrateToLatest(database.db);
@@ -223,7 +223,7 @@ export async function startWorkerProcess(
       'a separate worker needs DATABASE_URL (a PostgreSQL server); with the embedded database, `tagwise serve` runs the worker itself',
     );
   }
-  const logger = options.logger ?? createJsonLogger(process.stdout, process.stderr);
+  const logger = options.logger ?? createJsonLogger(asyncStandardOutput(), process.stderr);
   const database = await connectDatabase(databaseTargetOf(config));
   if (!(await migrationsAreCurrent(database.db))) {
     await database.close();
