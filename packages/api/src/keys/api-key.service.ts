@@ -66,21 +66,18 @@ export async function authenticateKey(
   cache?: TtlCache<Principal>,
 ): Promise<Principal | undefined> {
   const hash = hashKeySecret(secret);
-  const cached = cache?.get(hash);
-  if (cached !== undefined) return cached;
+  const load = () => loadPrincipal(db, hash);
+  return cache === undefined ? load() : cache.getOrLoad(hash, load);
+}
+
+/** The caller a key's hash belongs to, noting the key's use (at most once a minute). */
+async function loadPrincipal(db: Db, hash: string): Promise<Principal | undefined> {
   const row = await findActiveKeyByHash(db, hash);
   if (row === undefined) return undefined;
   if (row.last_used_at === null || Date.now() - row.last_used_at.getTime() > 60_000) {
     await touchApiKey(db, row.id);
   }
-  const principal = {
-    keyId: row.id,
-    role: row.role,
-    workspaceId: row.workspace_id,
-    name: row.name,
-  };
-  cache?.set(hash, principal);
-  return principal;
+  return { keyId: row.id, role: row.role, workspaceId: row.workspace_id, name: row.name };
 }
 
 export interface IssueKeyInput {

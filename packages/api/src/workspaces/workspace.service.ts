@@ -53,11 +53,8 @@ export async function getVisibleWorkspace(
   slug: string,
   cache?: TtlCache<WorkspaceRow>,
 ): Promise<WorkspaceRow> {
-  let row = cache?.get(slug);
-  if (row === undefined) {
-    row = await findWorkspaceBySlug(db, slug);
-    if (row !== undefined) cache?.set(slug, row);
-  }
+  const load = () => findWorkspaceBySlug(db, slug);
+  const row = await (cache === undefined ? load() : cache.getOrLoad(slug, load));
   if (row === undefined || !canSeeWorkspace(principal, row.id)) {
     throw ProblemError.notFound(`workspace "${slug}"`);
   }
