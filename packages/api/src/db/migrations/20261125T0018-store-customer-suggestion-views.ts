@@ -75,7 +75,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       stale bigint[];
     BEGIN
       -- The first call at a commit rebuilds every view the transaction made stale; the
-      -- calls for its other rows find nothing left.
+      -- calls for its other rows find their row gone and return at once (one key looked up:
+      -- the deleted rows stay in the index until the transaction ends).
+      IF TG_TABLE_NAME = 'customer_suggestion_views_stale' THEN
+        PERFORM 1 FROM customer_suggestion_views_stale
+          WHERE transaction_id = NEW.transaction_id AND customer_id = NEW.customer_id;
+      ELSE
+        PERFORM 1 FROM suggestion_tags_renamed
+          WHERE transaction_id = NEW.transaction_id AND tag_id = NEW.tag_id;
+      END IF;
+      IF NOT FOUND THEN
+        RETURN NULL;
+      END IF;
       WITH taken AS (
         DELETE FROM suggestion_tags_renamed WHERE transaction_id = pg_current_xact_id()
         RETURNING tag_id)
