@@ -45,7 +45,17 @@ let standardOutput: SonicBoom | undefined;
 export function asyncStandardOutput(): Writable {
   if (standardOutput === undefined) {
     const output = new SonicBoom({ fd: 1, maxLength: MAX_BUFFERED_LOG_BYTES });
-    process.once('exit', () => output.flushSync());
+    // A closed standard output (its reader gone) must not bring the server down.
+    output.on('error', (error: Error) =>
+      process.stderr.write(`writing log lines to standard output failed: ${error.message}\n`),
+    );
+    process.once('exit', () => {
+      try {
+        output.flushSync();
+      } catch {
+        // Standard output is gone: there is nowhere left to write the lines to.
+      }
+    });
     standardOutput = output;
   }
   return standardOutput;
