@@ -9,6 +9,7 @@ import {
   testDatabaseKinds,
   type TestDatabase,
 } from '../testing/test-database.ts';
+import { migrateDown, migrateToLatest, migrationStatus } from '../db/migrations/index.ts';
 import { createWorkspace } from '../workspaces/workspace.service.ts';
 import { findCustomerSuggestionsJson, insertSuggestions } from './suggestion.repository.ts';
 
@@ -17,6 +18,8 @@ import { findCustomerSuggestionsJson, insertSuggestions } from './suggestion.rep
  * against the same views built on the spot from the suggestions, after every kind of change,
  * and, on the PostgreSQL server, with transactions that change the same customer or tag at once.
  */
+
+const VIEWS_MIGRATION = '20261125T0018-store-customer-suggestion-views';
 
 interface Drift {
   readonly customer_id: string;
@@ -168,6 +171,39 @@ for (const kind of testDatabaseKinds()) {
         ['Loyal buyers', 'accepted'],
       ]);
       expect(await items('c2')).toEqual([]);
+    });
+
+    it('are built for the suggestions a database held before it was migrated to them', async () => {
+      const upgraded = await createTestDatabase(kind);
+      try {
+        const applied = async () =>
+          (await migrationStatus(upgraded.db)).find((m) => m.name === VIEWS_MIGRATION)
+            ?.executedAt !== undefined;
+        while (await applied()) await migrateDown(upgraded.db);
+        const other = await createWorkspace(systemContext(upgraded.db), { slug: 'acme' });
+        const ids = (await ensureCustomers(upgraded.db, other.id, ['c1', 'c2'])).ids;
+        const tag = await ensureTag(upgraded.db, other.id, {
+          slug: 'steady-buyers',
+          displayName: 'Steady buyers',
+          kind: 'model',
+          category: 'behaviour',
+          definition: '',
+        });
+        await insertSuggestions(
+          upgraded.db,
+          ['c1', 'c2'].map((customer) => ({
+            ...suggestion(customer, tag.id, 'run-1'),
+            workspace_id: other.id,
+            customer_id: ids.get(customer)!,
+          })),
+        );
+        await migrateToLatest(upgraded.db);
+        expect(await viewsOutOfDate(upgraded.db)).toEqual([]);
+        const stored = await findCustomerSuggestionsJson(upgraded.db, other.id, 'c2');
+        expect(JSON.parse(stored!)).toMatchObject([{ customer: 'c2', tag: 'steady-buyers' }]);
+      } finally {
+        await upgraded.destroy();
+      }
     });
 
     it('are left as they were by a transaction that rolls back', async () => {
