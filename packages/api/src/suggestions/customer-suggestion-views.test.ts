@@ -51,6 +51,25 @@ function gate(): { wait: Promise<void>; release: () => void } {
   return { wait, release };
 }
 
+/**
+ * Starts a transaction that inserts `rows` and stays open until `commit` is called; resolves
+ * once the rows are inserted. `committed` settles when the transaction has ended.
+ */
+async function insertAndHoldOpen(
+  db: Db,
+  rows: Parameters<typeof insertSuggestions>[1],
+): Promise<{ commit: () => void; committed: Promise<void> }> {
+  const open = gate();
+  const inserted = gate();
+  const committed = db.transaction().execute(async (trx) => {
+    await insertSuggestions(trx, rows);
+    inserted.release();
+    await open.wait;
+  });
+  await inserted.wait;
+  return { commit: open.release, committed };
+}
+
 for (const kind of testDatabaseKinds()) {
   describe(`customer suggestion views on ${kind}`, () => {
     let database: TestDatabase;
@@ -223,17 +242,12 @@ for (const kind of testDatabaseKinds()) {
       'hold what both of two concurrent transactions on one customer committed',
       async () => {
         const db = database.db;
-        const open = gate();
-        const inserted = gate();
-        const first = db.transaction().execute(async (trx) => {
-          await insertSuggestions(trx, [suggestion('c1', tagIds.steady, 'concurrent-1')]);
-          inserted.release();
-          await open.wait;
-        });
-        await inserted.wait;
+        const first = await insertAndHoldOpen(db, [
+          suggestion('c1', tagIds.steady, 'concurrent-1'),
+        ]);
         await insertSuggestions(db, [suggestion('c1', tagIds.steady, 'concurrent-2')]);
-        open.release();
-        await first;
+        first.commit();
+        await first.committed;
         expect(await viewsOutOfDate(db)).toEqual([]);
         expect((await items('c1')).map((s) => s.sourceVersion)).toEqual(
           expect.arrayContaining(['concurrent-1', 'concurrent-2']),
@@ -245,14 +259,9 @@ for (const kind of testDatabaseKinds()) {
       'rename a tag only once transactions inserting its suggestions commit, showing the new name on theirs too',
       async () => {
         const db = database.db;
-        const open = gate();
-        const inserted = gate();
-        const inserting = db.transaction().execute(async (trx) => {
-          await insertSuggestions(trx, [suggestion('c2', tagIds.steady, 'during-rename')]);
-          inserted.release();
-          await open.wait;
-        });
-        await inserted.wait;
+        const inserting = await insertAndHoldOpen(db, [
+          suggestion('c2', tagIds.steady, 'during-rename'),
+        ]);
         const finished: string[] = [];
         const renaming = db
           .updateTable('tags')
@@ -262,9 +271,9 @@ for (const kind of testDatabaseKinds()) {
           .then(() => finished.push('rename'));
         setTimeout(() => {
           finished.push('insert');
-          open.release();
+          inserting.commit();
         }, 200);
-        await Promise.all([inserting, renaming]);
+        await Promise.all([inserting.committed, renaming]);
         // Had the rename not waited, it could have read the tag's customers before the
         // insert committed, and the insert its tag's name before the rename did.
         expect(finished).toEqual(['insert', 'rename']);
