@@ -106,4 +106,20 @@ describe('aboveProgress', () => {
     expect(file.text()).toBe('to the file\n');
     expect(terminal.text()).not.toContain('to the file');
   });
+
+  it('sends lines to the destination it is given when no bar is on screen, and above a bar when one is', async () => {
+    const terminal = fakeTerminal();
+    const logs = fakeTerminal();
+    const destination: string[] = [];
+    const out = aboveProgress(logs.stream, { write: (line: string) => destination.push(line) });
+    out.write('before\n');
+    const progress = createProgress('importing', 10, { stream: terminal.stream, enabled: true });
+    progress.update(3);
+    out.write('during\n');
+    progress.stop();
+    await tick();
+    expect(destination).toEqual(['before\n']);
+    expect(terminal.text()).toContain('during\n');
+    expect(logs.text()).toBe('');
+  });
 });

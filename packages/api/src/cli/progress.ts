@@ -107,15 +107,19 @@ export function createProgress(
 /**
  * A destination for text that may arrive while a progress bar is drawn, such as the server's
  * log lines during `tagwise start`. While a bar is on screen and `out` is a terminal too, each
- * line is printed above the bar instead of across it; otherwise it goes to `out` unchanged.
+ * line is printed above the bar instead of across it; otherwise it goes to `otherwise` (the
+ * same stream unless given, e.g. `asyncStandardOutput()` for standard output).
  *
  * @example
  * const logger = createJsonLogger(aboveProgress(process.stdout), aboveProgress(process.stderr));
  */
-export function aboveProgress(out: NodeJS.WriteStream): { write(line: string): boolean } {
+export function aboveProgress(
+  out: NodeJS.WriteStream,
+  otherwise: { write(line: string): unknown } = out,
+): { write(line: string): unknown } {
   return {
     write(line) {
-      if (onScreen === undefined || out.isTTY !== true) return out.write(line);
+      if (onScreen === undefined || out.isTTY !== true) return otherwise.write(line);
       onScreen.log(line);
       return true;
     },

@@ -4,7 +4,7 @@ import { closeOnInterrupt } from './until-interrupted.ts';
 import { bootstrapDemo, type StepReporter } from '../demo/bootstrap-demo.ts';
 import { demoAdminKey } from '../demo/demo-admin-key.ts';
 import { createJobRegistry } from '../jobs/job-handlers.ts';
-import { createJsonLogger } from '../logger.ts';
+import { asyncStandardOutput, createJsonLogger } from '../logger.ts';
 import { loadConfig, startServer } from '../server.ts';
 import { aboveProgress, createProgress } from './progress.ts';
 
@@ -36,11 +36,15 @@ export function registerStartCommand(program: Command): void {
     .action(async () => {
       const config = loadConfig();
       const jobs = createJobRegistry();
-      // Requests are logged as JSON to stdout; set-up progress goes to stderr. On one terminal
-      // the log lines of the set-up's jobs are printed above its progress bars.
+      // Requests are logged as JSON to stdout, written asynchronously as `tagwise serve` does;
+      // set-up progress goes to stderr. On one terminal the log lines of the set-up's jobs are
+      // printed above its progress bars.
       const server = await startServer(config, {
         jobs,
-        logger: createJsonLogger(aboveProgress(process.stdout), aboveProgress(process.stderr)),
+        logger: createJsonLogger(
+          aboveProgress(process.stdout, asyncStandardOutput()),
+          aboveProgress(process.stderr),
+        ),
         startupTasks: [(database) => bootstrapDemo(database.db, jobs, terminalReporter)],
       });
       await server.started;
