@@ -14,7 +14,7 @@ export class TtlCache<V> {
     private readonly maxEntries = 10_000,
   ) {}
 
-  get(key: string): V | undefined {
+  #get(key: string): V | undefined {
     const entry = this.#entries.get(key);
     if (entry === undefined) return undefined;
     if (entry.expires <= Date.now()) {
@@ -30,14 +30,14 @@ export class TtlCache<V> {
    * flight would otherwise run the same query, and a key's last-use update once each.
    */
   getOrLoad(key: string, load: () => Promise<V | undefined>): Promise<V | undefined> {
-    const cached = this.get(key);
+    const cached = this.#get(key);
     if (cached !== undefined) return Promise.resolve(cached);
     const pending = this.#loading.get(key);
     if (pending !== undefined) return pending;
     const generation = this.#generation;
     const loaded = load()
       .then((value) => {
-        if (value !== undefined && generation === this.#generation) this.set(key, value);
+        if (value !== undefined && generation === this.#generation) this.#set(key, value);
         return value;
       })
       .finally(() => {
@@ -47,7 +47,7 @@ export class TtlCache<V> {
     return loaded;
   }
 
-  set(key: string, value: V): void {
+  #set(key: string, value: V): void {
     // Oldest first in insertion order: drop it rather than grow without bound.
     if (this.#entries.size >= this.maxEntries) {
       this.#entries.delete(this.#entries.keys().next().value!);
