@@ -2,11 +2,9 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import {
-  asyncStandardOutput,
   connectDatabase,
   namedStatement,
   runNamedStatement,
-  createJsonLogger,
   parseConfig,
   startServer,
   type DatabaseTarget,
@@ -26,11 +24,10 @@ import type { WorkspaceRow } from '../../packages/api/src/workspaces/workspace.t
 const [targetJson, bootstrapKey] = process.argv.slice(2);
 const target = JSON.parse(targetJson!) as DatabaseTarget;
 const database = await connectDatabase(target);
-// Access-log lines go to stdout the way the server writes them (the bench reads and discards
-// them): writing them is part of what a request costs.
+// The server's own logger: access-log lines go to stdout as it writes them (the bench reads and
+// discards them), so writing them is part of what a request costs.
 const tagwise = await startServer(parseConfig({ PORT: '0', TAGWISE_BOOTSTRAP_KEY: bootstrapKey }), {
   database,
-  logger: createJsonLogger(asyncStandardOutput(), process.stderr),
 });
 
 // The workspace is resolved once, so each request makes exactly one indexed lookup.

@@ -9,13 +9,7 @@ export {
   type RunningServer,
   type ServerOptions,
 } from './server.ts';
-export {
-  asyncStandardOutput,
-  createJsonLogger,
-  createMemoryLogger,
-  type Logger,
-  type LogRecord,
-} from './logger.ts';
+export { createJsonLogger, createMemoryLogger, type Logger, type LogRecord } from './logger.ts';
 export { connectDatabase, type DatabaseHandle, type DatabaseTarget } from './db/connect.ts';
 export { namedStatement, runNamedStatement, type NamedStatement } from './db/named-statement.ts';
 export type { Database, Db } from './db/database.ts';
