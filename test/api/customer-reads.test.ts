@@ -144,6 +144,30 @@ for (const kind of testDatabaseKinds()) {
       );
     });
 
+    it('answers every customer at once exactly as one at a time', async () => {
+      const everyone = [...externalIds, 'quiet', 'nobody'];
+      const read = async (path: string) => {
+        const response = await t.request(`/v1/workspaces/acme${path}`, { key: service });
+        // A problem names its own request; the rest of the answer must not differ.
+        const body = (await response.json()) as Record<string, unknown>;
+        delete body.requestId;
+        return { status: response.status, body };
+      };
+      const paths = everyone.flatMap((id) => [
+        `/customers/${id}/suggestions`,
+        `/customers/${id}/churn`,
+      ]);
+      const oneAtATime = [];
+      for (const path of paths) oneAtATime.push(await read(path));
+      const statuses = new Set(oneAtATime.map((answer) => answer.status));
+      expect([...statuses].sort()).toEqual([200, 404]);
+      // The answers differ per customer, so one mixed up with another's would show.
+      expect(new Set(oneAtATime.map((answer) => JSON.stringify(answer.body))).size).toBe(
+        paths.length,
+      );
+      expect(await Promise.all(paths.map(read))).toEqual(oneAtATime);
+    });
+
     it('returns the stored prediction of each customer, and the new one right after a new scoring', async () => {
       const check = async () => {
         const stored = await storedPredictions();

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { chunks, INSERT_CHUNK_ROWS } from '../db/chunks.ts';
 import type { CustomerRow } from '../customers/customer.table.ts';
 import type { Db } from '../db/database.ts';
-import { namedStatement, runNamedStatement } from '../db/named-statement.ts';
+import { customerLookupBatches } from '../db/customer-lookup-batches.ts';
+import { namedStatement } from '../db/named-statement.ts';
 import type { ChurnModelStatus } from './churn-model.table.ts';
 import type {
   ChurnScoringRow,
@@ -181,18 +182,25 @@ export async function findCurrentPredictions(
 
 /**
  * The hot read path of services asking for a customer's churn: the current scoring's
- * prediction for one external id, with its model, prepared once per session (see
- * `namedStatement`). Same columns as `currentPredictionQuery`.
+ * prediction for one external id, with its model. Same columns as `currentPredictionQuery`;
+ * prepared once per session (see `namedStatement`) and answered in batches (see
+ * `customerLookupBatches`, which also says why `OFFSET 0`).
  */
-const CURRENT_PREDICTION_BY_EXTERNAL_ID = namedStatement(
-  'current_churn_prediction_by_external_id',
-  `SELECT p.customer_id, p.probability, p.risk_band, p.factors, p.scored_at, p.model_id,
-          m.version, m.status
-     FROM customers c
-     JOIN churn_scorings s ON s.workspace_id = c.workspace_id AND s.is_current
-     JOIN churn_predictions p ON p.scoring_job_id = s.job_id AND p.customer_id = c.id
-     JOIN churn_models m ON m.id = p.model_id
-    WHERE c.workspace_id = $1::uuid AND c.external_id = $2::text`,
+const currentPredictionOf = customerLookupBatches<CurrentPredictionRow>(
+  namedStatement(
+    'current_churn_prediction_by_external_id',
+    `SELECT k.i::integer AS i, x.*
+       FROM json_array_elements($1::json) WITH ORDINALITY AS k(customer, i)
+       CROSS JOIN LATERAL (
+         SELECT p.customer_id, p.probability, p.risk_band, p.factors, p.scored_at, p.model_id,
+                m.version, m.status
+           FROM customers c
+           JOIN churn_scorings s ON s.workspace_id = c.workspace_id AND s.is_current
+           JOIN churn_predictions p ON p.scoring_job_id = s.job_id AND p.customer_id = c.id
+           JOIN churn_models m ON m.id = p.model_id
+          WHERE c.workspace_id = (k.customer ->> 0)::uuid AND c.external_id = k.customer ->> 1
+         OFFSET 0) x`,
+  ),
 );
 
 /** One customer's current prediction by external id. */
@@ -201,11 +209,7 @@ export async function findCurrentPredictionByExternalId(
   workspaceId: string,
   externalId: string,
 ): Promise<PredictionWithModel | undefined> {
-  const [row] = await runNamedStatement<CurrentPredictionRow>(
-    db,
-    CURRENT_PREDICTION_BY_EXTERNAL_ID,
-    [workspaceId, externalId],
-  );
+  const row = await currentPredictionOf(db, workspaceId, externalId);
   return row === undefined ? undefined : toPredictionWithModel(row);
 }
 

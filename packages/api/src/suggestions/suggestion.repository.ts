@@ -1,6 +1,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { SuggestionSource } from '@tagwise/engine';
 import { chunks } from '../db/chunks.ts';
+import { customerLookupBatches } from '../db/customer-lookup-batches.ts';
 import type { Database, Db } from '../db/database.ts';
 import { namedStatement, runNamedStatement } from '../db/named-statement.ts';
 import type { NewSuggestionRow, SuggestionRow, SuggestionStatus } from './suggestion.table.ts';
@@ -174,13 +175,21 @@ export async function listCustomerSuggestions(
  * The hot read path of calling services: a customer's suggestions as the JSON array of their
  * API views, newest first, as the database stores it for each customer (kept current by the
  * database on every change; see the migration). Prepared once per session (see
- * `namedStatement`). No row: the workspace has no such customer.
+ * `namedStatement`) and answered in batches (see `customerLookupBatches`); `OFFSET 0` keeps
+ * each key its own index lookup instead of letting the planner join the keys to a scan of the
+ * whole table. No row: the workspace has no such customer.
  */
-const CUSTOMER_SUGGESTIONS_JSON = namedStatement(
-  'customer_suggestions_json',
-  `SELECT coalesce(v.items, '[]') AS items
-     FROM customers c LEFT JOIN customer_suggestion_views v ON v.customer_id = c.id
-    WHERE c.workspace_id = $1::uuid AND c.external_id = $2::text`,
+const customerSuggestionsJsonOf = customerLookupBatches<{ items: string }>(
+  namedStatement(
+    'customer_suggestions_json',
+    `SELECT k.i::integer AS i, x.items
+       FROM json_array_elements($1::json) WITH ORDINALITY AS k(customer, i)
+       CROSS JOIN LATERAL (
+         SELECT coalesce(v.items, '[]') AS items
+           FROM customers c LEFT JOIN customer_suggestion_views v ON v.customer_id = c.id
+          WHERE c.workspace_id = (k.customer ->> 0)::uuid AND c.external_id = k.customer ->> 1
+         OFFSET 0) x`,
+  ),
 );
 
 /** The same for the suggestions of one status (`$3`), built on the spot, at most `$4`. */
@@ -204,18 +213,13 @@ export async function findCustomerSuggestionsJson(
   externalId: string,
   status?: SuggestionStatus,
 ): Promise<string | undefined> {
-  const [row] =
-    status === undefined
-      ? await runNamedStatement<{ items: string }>(db, CUSTOMER_SUGGESTIONS_JSON, [
-          workspaceId,
-          externalId,
-        ])
-      : await runNamedStatement<{ items: string }>(db, CUSTOMER_SUGGESTIONS_OF_STATUS_JSON, [
-          workspaceId,
-          externalId,
-          status,
-          CUSTOMER_SUGGESTIONS_LIMIT,
-        ]);
+  if (status === undefined)
+    return (await customerSuggestionsJsonOf(db, workspaceId, externalId))?.items;
+  const [row] = await runNamedStatement<{ items: string }>(
+    db,
+    CUSTOMER_SUGGESTIONS_OF_STATUS_JSON,
+    [workspaceId, externalId, status, CUSTOMER_SUGGESTIONS_LIMIT],
+  );
   return row?.items;
 }
 
