@@ -145,7 +145,8 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('answers every customer at once exactly as one at a time', async () => {
-      const everyone = [...externalIds, 'quiet', 'nobody'];
+      // `a%00b` is an id PostgreSQL cannot hold: refused before any lookup, it fails no batch.
+      const everyone = [...externalIds, 'quiet', 'nobody', 'a%00b'];
       const read = async (path: string) => {
         const response = await t.request(`/v1/workspaces/acme${path}`, { key: service });
         // A problem names its own request; the rest of the answer must not differ.
@@ -160,7 +161,7 @@ for (const kind of testDatabaseKinds()) {
       const oneAtATime = [];
       for (const path of paths) oneAtATime.push(await read(path));
       const statuses = new Set(oneAtATime.map((answer) => answer.status));
-      expect([...statuses].sort()).toEqual([200, 404]);
+      expect([...statuses].sort()).toEqual([200, 400, 404]);
       // The answers differ per customer, so one mixed up with another's would show.
       expect(new Set(oneAtATime.map((answer) => JSON.stringify(answer.body))).size).toBe(
         paths.length,
