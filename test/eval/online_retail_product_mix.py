@@ -10,7 +10,7 @@ scaled to unit length), projected on the top K right singular vectors of that ma
 inverse document frequencies and the singular vectors are fitted on the training folds only.
 Prints one Markdown row per K: mean ROC-AUC over the 5 folds, per fold seed, and their mean.
 
-usage: online_retail_product_mix.py DIR [K ...]
+usage (from the repository root): python3 test/eval/online_retail_product_mix.py DIR [K ...]
 """
 import csv
 import gzip
