@@ -184,7 +184,7 @@ export async function findCurrentPredictions(
  * The hot read path of services asking for a customer's churn: the current scoring's
  * prediction for one external id, with its model. Same columns as `currentPredictionQuery`;
  * prepared once per session (see `namedStatement`) and answered in batches (see
- * `customerLookupBatches`, which also says why `OFFSET 0`).
+ * `customerLookupBatches`).
  */
 const currentPredictionOf = customerLookupBatches<CurrentPredictionRow>(
   namedStatement(

@@ -126,6 +126,7 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('fails only the lookups of a failing batch, and answers the next ones', async () => {
+      // A handle of its own, so these two lookups make a batch of their own.
       const { db } = countingQueries(database.db);
       const batch = [
         customerIdOf(db, workspaces[0]!, 'c1'),

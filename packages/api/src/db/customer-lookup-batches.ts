@@ -51,7 +51,10 @@ function dispatchSlots(limit: number) {
  * arrival. Nothing is cached between batches.
  *
  * `statement` takes `$1`, a JSON array of `[workspaceId, externalId]` pairs, and returns at
- * most one row per pair with its 1-based position in the array as `i` (an integer). A key must
+ * most one row per pair with its 1-based position in the array as `i` (an integer). Written as
+ * a `LATERAL` subquery per pair ending in `OFFSET 0`, each pair stays its own index lookup:
+ * without it the planner, which guesses a hundred keys, joins them to a scan of the whole
+ * customers table. A key must
  * be text PostgreSQL can hold (no U+0000, no lone surrogate; every validated request's is):
  * one that is not fails the query, and with it every lookup of its batch.
  *

@@ -175,9 +175,8 @@ export async function listCustomerSuggestions(
  * The hot read path of calling services: a customer's suggestions as the JSON array of their
  * API views, newest first, as the database stores it for each customer (kept current by the
  * database on every change; see the migration). Prepared once per session (see
- * `namedStatement`) and answered in batches (see `customerLookupBatches`); `OFFSET 0` keeps
- * each key its own index lookup instead of letting the planner join the keys to a scan of the
- * whole table. No row: the workspace has no such customer.
+ * `namedStatement`) and answered in batches (see `customerLookupBatches`). No row: the
+ * workspace has no such customer.
  */
 const customerSuggestionsJsonOf = customerLookupBatches<{ items: string }>(
   namedStatement(
@@ -213,8 +212,9 @@ export async function findCustomerSuggestionsJson(
   externalId: string,
   status?: SuggestionStatus,
 ): Promise<string | undefined> {
-  if (status === undefined)
+  if (status === undefined) {
     return (await customerSuggestionsJsonOf(db, workspaceId, externalId))?.items;
+  }
   const [row] = await runNamedStatement<{ items: string }>(
     db,
     CUSTOMER_SUGGESTIONS_OF_STATUS_JSON,
