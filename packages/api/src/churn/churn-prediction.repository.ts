@@ -3,7 +3,6 @@ import { chunks, INSERT_CHUNK_ROWS } from '../db/chunks.ts';
 import type { CustomerRow } from '../customers/customer.table.ts';
 import type { Db } from '../db/database.ts';
 import { customerLookupBatches } from '../db/customer-lookup-batches.ts';
-import { namedStatement } from '../db/named-statement.ts';
 import type { ChurnModelStatus } from './churn-model.table.ts';
 import type {
   ChurnScoringRow,
@@ -183,24 +182,17 @@ export async function findCurrentPredictions(
 /**
  * The hot read path of services asking for a customer's churn: the current scoring's
  * prediction for one external id, with its model. Same columns as `currentPredictionQuery`;
- * prepared once per session (see `namedStatement`) and answered in batches (see
- * `customerLookupBatches`).
+ * answered in batches (see `customerLookupBatches`).
  */
 const currentPredictionOf = customerLookupBatches<CurrentPredictionRow>(
-  namedStatement(
-    'current_churn_prediction_by_external_id',
-    `SELECT k.i::integer AS i, x.*
-       FROM json_array_elements($1::json) WITH ORDINALITY AS k(customer, i)
-       CROSS JOIN LATERAL (
-         SELECT p.customer_id, p.probability, p.risk_band, p.factors, p.scored_at, p.model_id,
-                m.version, m.status
-           FROM customers c
-           JOIN churn_scorings s ON s.workspace_id = c.workspace_id AND s.is_current
-           JOIN churn_predictions p ON p.scoring_job_id = s.job_id AND p.customer_id = c.id
-           JOIN churn_models m ON m.id = p.model_id
-          WHERE c.workspace_id = (k.customer ->> 0)::uuid AND c.external_id = k.customer ->> 1
-         OFFSET 0) x`,
-  ),
+  'current_churn_prediction_by_external_id',
+  `SELECT p.customer_id, p.probability, p.risk_band, p.factors, p.scored_at, p.model_id,
+          m.version, m.status
+     FROM customers c
+     JOIN churn_scorings s ON s.workspace_id = c.workspace_id AND s.is_current
+     JOIN churn_predictions p ON p.scoring_job_id = s.job_id AND p.customer_id = c.id
+     JOIN churn_models m ON m.id = p.model_id
+    WHERE c.workspace_id = key.workspace_id AND c.external_id = key.external_id`,
 );
 
 /** One customer's current prediction by external id. */

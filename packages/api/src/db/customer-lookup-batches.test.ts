@@ -10,18 +10,11 @@ import {
 import { createWorkspace } from '../workspaces/workspace.service.ts';
 import { customerLookupBatches } from './customer-lookup-batches.ts';
 import type { Db } from './database.ts';
-import { namedStatement } from './named-statement.ts';
 
 const customerIdOf = customerLookupBatches<{ id: number }>(
-  namedStatement(
-    'test_customer_id_batches',
-    `SELECT k.i::integer AS i, x.id
-       FROM json_array_elements($1::json) WITH ORDINALITY AS k(customer, i)
-       CROSS JOIN LATERAL (
-         SELECT c.id FROM customers c
-          WHERE c.workspace_id = (k.customer ->> 0)::uuid AND c.external_id = k.customer ->> 1
-         OFFSET 0) x`,
-  ),
+  'test_customer_id_batches',
+  `SELECT id FROM customers
+    WHERE workspace_id = key.workspace_id AND external_id = key.external_id`,
 );
 
 /** A handle on the same connections that counts the queries sent through it. */

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Db } from './database.ts';
-import { runNamedStatement, type NamedStatement } from './named-statement.ts';
+import { namedStatement, runNamedStatement } from './named-statement.ts';
 
 /**
  * Batches of one lookup in flight at once, per database handle: one being answered while the
@@ -50,21 +50,34 @@ function dispatchSlots(limit: number) {
  * the database as it is when it is sent, so a request never sees data older than its own
  * arrival. Nothing is cached between batches.
  *
- * `statement` takes `$1`, a JSON array of `[workspaceId, externalId]` pairs, and returns at
- * most one row per pair with its 1-based position in the array as `i` (an integer). Written as
- * a `LATERAL` subquery per pair ending in `OFFSET 0`, each pair stays its own index lookup:
- * without it the planner, which guesses a hundred keys, joins them to a scan of the whole
- * customers table. A key must
- * be text PostgreSQL can hold (no U+0000, no lone surrogate; every validated request's is):
- * one that is not fails the query, and with it every lookup of its batch.
+ * `select` finds the row of one customer, written against `key.workspace_id` (uuid) and
+ * `key.external_id` (text); it becomes a `LATERAL` subquery run once per key of a batch, each
+ * its own index lookup (`OFFSET 0` keeps the planner, which guesses a hundred keys, from
+ * joining them to a scan of the whole customers table instead). The statement is named `name`
+ * and prepared once per session (see `namedStatement`). A key must be text PostgreSQL can hold
+ * (no U+0000, no lone surrogate; every validated request's is): one that is not fails the
+ * query, and with it every lookup of its batch.
  *
  * @example
- * const lookup = customerLookupBatches<{ items: string }>(CUSTOMER_SUGGESTIONS_JSON);
- * const row = await lookup(db, workspace.id, 'c42'); // undefined: no such customer
+ * const customerIdOf = customerLookupBatches<{ id: number }>(
+ *   'customer_id',
+ *   'SELECT id FROM customers WHERE workspace_id = key.workspace_id AND external_id = key.external_id',
+ * );
+ * const row = await customerIdOf(db, workspace.id, 'c42'); // undefined: no such customer
  */
 export function customerLookupBatches<Row extends object>(
-  statement: NamedStatement,
+  name: string,
+  select: string,
 ): (db: Db, workspaceId: string, externalId: string) => Promise<Row | undefined> {
+  const statement = namedStatement(
+    name,
+    `SELECT k.i::integer AS i, x.*
+       FROM json_array_elements($1::json) WITH ORDINALITY AS k(customer, i)
+       CROSS JOIN LATERAL (
+         SELECT (k.customer ->> 0)::uuid AS workspace_id, k.customer ->> 1 AS external_id
+       ) key
+       CROSS JOIN LATERAL (${select} OFFSET 0) x`,
+  );
   const loaders = new WeakMap<Db, DataLoader<CustomerKey, Row | undefined>>();
   const loaderFor = (db: Db) => {
     const slots = dispatchSlots(BATCHES_IN_FLIGHT);

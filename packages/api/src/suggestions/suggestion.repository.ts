@@ -174,21 +174,14 @@ export async function listCustomerSuggestions(
 /**
  * The hot read path of calling services: a customer's suggestions as the JSON array of their
  * API views, newest first, as the database stores it for each customer (kept current by the
- * database on every change; see the migration). Prepared once per session (see
- * `namedStatement`) and answered in batches (see `customerLookupBatches`). No row: the
- * workspace has no such customer.
+ * database on every change; see the migration), answered in batches (see
+ * `customerLookupBatches`). No row: the workspace has no such customer.
  */
 const customerSuggestionsJsonOf = customerLookupBatches<{ items: string }>(
-  namedStatement(
-    'customer_suggestions_json',
-    `SELECT k.i::integer AS i, x.items
-       FROM json_array_elements($1::json) WITH ORDINALITY AS k(customer, i)
-       CROSS JOIN LATERAL (
-         SELECT coalesce(v.items, '[]') AS items
-           FROM customers c LEFT JOIN customer_suggestion_views v ON v.customer_id = c.id
-          WHERE c.workspace_id = (k.customer ->> 0)::uuid AND c.external_id = k.customer ->> 1
-         OFFSET 0) x`,
-  ),
+  'customer_suggestions_json',
+  `SELECT coalesce(v.items, '[]') AS items
+     FROM customers c LEFT JOIN customer_suggestion_views v ON v.customer_id = c.id
+    WHERE c.workspace_id = key.workspace_id AND c.external_id = key.external_id`,
 );
 
 /** The same for the suggestions of one status (`$3`), built on the spot, at most `$4`. */
